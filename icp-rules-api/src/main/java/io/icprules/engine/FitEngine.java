@@ -1,0 +1,73 @@
+package io.icprules.engine;
+
+import io.icprules.error.Diagnostic;
+import io.icprules.error.EvaluationException;
+import io.icprules.fact.AccountFacts;
+import io.icprules.result.FitResult;
+import io.icprules.result.Outcome;
+import io.icprules.result.RulesetInfo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Evaluates accounts against one compiled ruleset.
+ *
+ * <p>An engine is built once per ruleset (see {@link IcpRules}) and is safe to share between threads.
+ * Every evaluation is isolated: no fact of one account is ever visible while another is evaluated.
+ * Evaluation is deterministic: the same facts, evaluation date and ruleset always give an equal
+ * {@link FitResult}, whatever the thread, the batch or the wall clock.
+ *
+ * <p>Close an engine when it is no longer needed to release pooled resources; evaluating after
+ * {@link #close()} throws {@link IllegalStateException}.
+ */
+public interface FitEngine extends AutoCloseable {
+
+    /** @return the ruleset's name, version and content hash, never null */
+    RulesetInfo ruleset();
+
+    /** @return warnings found while compiling the ruleset (errors would have stopped it); never null */
+    List<Diagnostic> warnings();
+
+    /**
+     * Evaluates one account.
+     *
+     * @param facts the account with its events and contacts, never null
+     * @param asOf  the evaluation date: event ages are counted up to it and events after it are
+     *              ignored; never null
+     * @return the result, never null
+     * @throws EvaluationException when a rule throws or exceeds the firing limit; it names the
+     *                             account and the rule
+     */
+    FitResult evaluate(AccountFacts facts, LocalDate asOf);
+
+    /**
+     * Evaluates many accounts, in parallel, and returns one outcome per input in input order. A
+     * failing account yields a failed {@link Outcome}; the others go on.
+     *
+     * @param accounts the accounts, never null
+     * @param asOf     the evaluation date for all of them, never null
+     * @return the outcomes, as many as inputs, in input order; never null
+     */
+    default List<Outcome> evaluateAll(List<AccountFacts> accounts, LocalDate asOf) {
+        return Batches.evaluate(this, accounts.stream(), asOf, Batches.DEFAULT_CHUNK).toList();
+    }
+
+    /**
+     * Evaluates a stream of accounts lazily and in parallel chunks, without holding the whole input
+     * in memory, and returns one outcome per input in input order. Suited to files of millions of
+     * accounts.
+     *
+     * @param accounts the accounts, never null; consumed as the returned stream is read
+     * @param asOf     the evaluation date for all of them, never null
+     * @return a sequential, ordered stream of outcomes; never null
+     */
+    default Stream<Outcome> evaluateStream(Stream<AccountFacts> accounts, LocalDate asOf) {
+        return Batches.evaluate(this, accounts, asOf, Batches.DEFAULT_CHUNK);
+    }
+
+    /** Releases pooled resources. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,68 @@
+package io.icprules.fact;
+
+import io.icprules.error.InvalidFactException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Shared validation of fact values, so every fact rejects bad input with the same words. */
+final class Values {
+
+    /** Longest text accepted in one field; longer input is almost certainly a broken file. */
+    static final int MAX_TEXT = 4096;
+
+    private Values() {
+    }
+
+    /** Trims; blank becomes null (unknown). */
+    static String text(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        String t = value.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.length() > MAX_TEXT) {
+            throw new InvalidFactException(field, "is " + t.length() + " characters long; the limit is " + MAX_TEXT);
+        }
+        if (t.indexOf('\u0000') >= 0) {
+            throw new InvalidFactException(field, "contains a NUL character");
+        }
+        return t;
+    }
+
+    static String requireText(String field, String value) {
+        String t = text(field, value);
+        if (t == null) {
+            throw new InvalidFactException(field, "is required and must not be blank");
+        }
+        return t;
+    }
+
+    static Object attributeValue(String field, Object value) {
+        if (value instanceof String) {
+            return text(field, (String) value);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new InvalidFactException(field, "must be a finite number, was " + d);
+            }
+            return d;
+        }
+        if (value instanceof BigDecimal || value instanceof Boolean || value instanceof LocalDate) {
+            return value;
+        }
+        throw new InvalidFactException(field, "values must be text, numbers, booleans or dates, was a "
+                + value.getClass().getName());
+    }
+
+    /** A short excerpt of a value for messages, so a huge field never floods a log. */
+    static String preview(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    }
+}
