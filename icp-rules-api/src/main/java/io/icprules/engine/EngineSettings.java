@@ -11,16 +11,14 @@ public final class EngineSettings {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
     private final int maxFiringsPerAccount;
-    private final boolean restricted;
 
-    EngineSettings(int maxFiringsPerAccount, boolean restricted) {
+    EngineSettings(int maxFiringsPerAccount) {
         this.maxFiringsPerAccount = maxFiringsPerAccount;
-        this.restricted = restricted;
     }
 
     /** @return settings with every default */
     public static EngineSettings defaults() {
-        return new EngineSettings(DEFAULT_MAX_FIRINGS, true);
+        return new EngineSettings(DEFAULT_MAX_FIRINGS);
     }
 
     /**
@@ -31,27 +29,18 @@ public final class EngineSettings {
         return maxFiringsPerAccount;
     }
 
-    /**
-     * @return whether untrusted rule files are checked against the allow-list of what rules may
-     *         use (see {@link RulesetSource#trusted()})
-     */
-    public boolean restricted() {
-        return restricted;
-    }
-
     @Override
     public boolean equals(Object o) {
-        return o instanceof EngineSettings && ((EngineSettings) o).maxFiringsPerAccount == maxFiringsPerAccount
-                && ((EngineSettings) o).restricted == restricted;
+        return o instanceof EngineSettings && ((EngineSettings) o).maxFiringsPerAccount == maxFiringsPerAccount;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxFiringsPerAccount, restricted);
+        return Objects.hash(maxFiringsPerAccount);
     }
 
     @Override
     public String toString() {
-        return "EngineSettings[maxFiringsPerAccount=" + maxFiringsPerAccount + ", restricted=" + restricted + "]";
+        return "EngineSettings[maxFiringsPerAccount=" + maxFiringsPerAccount + "]";
     }
 }

@@ -68,7 +68,6 @@ public final class IcpRules {
     public static final class Builder {
         private RulesetSource source;
         private int maxFiringsPerAccount = EngineSettings.DEFAULT_MAX_FIRINGS;
-        private boolean restricted = true;
         private FitEngineProvider provider;
 
         private Builder() {
@@ -100,17 +99,6 @@ public final class IcpRules {
         }
 
         /**
-         * Whether untrusted rule files are held to the allow-list of what rules may use.
-         *
-         * @param restricted default true
-         * @return this builder
-         */
-        public Builder restricted(boolean restricted) {
-            this.restricted = restricted;
-            return this;
-        }
-
-        /**
          * Uses a given implementation instead of the one {@link java.util.ServiceLoader} finds.
          *
          * @param provider the implementation, never null
@@ -123,7 +111,7 @@ public final class IcpRules {
 
         /** @return the settings as given so far */
         public EngineSettings settings() {
-            return new EngineSettings(maxFiringsPerAccount, restricted);
+            return new EngineSettings(maxFiringsPerAccount);
         }
 
         /**

@@ -97,7 +97,10 @@ public final class FitResult implements Serializable {
         return decision == Decision.FIT;
     }
 
-    /** @return the ledger lines in a stable order (kind, then rule name); never null */
+    /**
+     * @return the ledger lines in ruleset order (file name, then line), adjustment lines last; never
+     *         null
+     */
     public List<LedgerLine> ledger() {
         return ledger;
     }

@@ -1,0 +1,29 @@
+package io.icprules.drools;
+
+import io.icprules.drools.compile.RulesetCompiler;
+import io.icprules.engine.EngineSettings;
+import io.icprules.engine.FitEngine;
+import io.icprules.engine.FitEngineProvider;
+import io.icprules.engine.RulesetSource;
+
+/**
+ * Registers the Drools engine with {@link java.util.ServiceLoader}, so that {@code IcpRules} finds
+ * it when {@code icp-rules-drools} is on the class path.
+ */
+public final class DroolsEngineProvider implements FitEngineProvider {
+
+    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    public DroolsEngineProvider() {
+        // stateless
+    }
+
+    @Override
+    public String name() {
+        return "drools";
+    }
+
+    @Override
+    public FitEngine create(RulesetSource source, EngineSettings settings) {
+        return new DroolsFitEngine(RulesetCompiler.compile(source), settings);
+    }
+}

@@ -1,0 +1,47 @@
+package io.icprules.drools.compile;
+
+import io.icprules.error.Diagnostic;
+import io.icprules.scoring.Scorer;
+import org.kie.api.KieBase;
+
+import java.util.List;
+
+/**
+ * A compiled ruleset: the Drools {@link KieBase} that finds matches and the {@link Scorer} that turns
+ * them into results, plus the warnings found while compiling. Immutable; the knowledge base is shared
+ * by every evaluation and is never modified after compilation.
+ */
+public final class CompiledRuleset {
+
+    private final KieBase kieBase;
+    private final Scorer scorer;
+    private final Manifest manifest;
+    private final List<Diagnostic> warnings;
+
+    CompiledRuleset(KieBase kieBase, Scorer scorer, Manifest manifest, List<Diagnostic> warnings) {
+        this.kieBase = kieBase;
+        this.scorer = scorer;
+        this.manifest = manifest;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** @return the knowledge base, never null */
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** @return the scorer holding the rule catalog and the policy, never null */
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    /** @return the parsed manifest, never null */
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** @return warnings, in file and line order, never null */
+    public List<Diagnostic> warnings() {
+        return warnings;
+    }
+}

@@ -1,0 +1,157 @@
+package io.icprules.drools.compile;
+
+import io.icprules.engine.RulesetSource;
+import io.icprules.error.Diagnostic;
+import io.icprules.error.RulesetException;
+import io.icprules.result.RulesetInfo;
+import io.icprules.scoring.RuleCatalog;
+import io.icprules.scoring.RuleSpec;
+import io.icprules.scoring.Scorer;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles a {@link RulesetSource} into a {@link CompiledRuleset}, or reports every problem at once.
+ *
+ * <p>Each compilation builds its own knowledge base from its own packages, with no shared release id
+ * or repository, so that rulesets never bleed into each other and a replaced ruleset can be garbage
+ * collected.
+ */
+public final class RulesetCompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RulesetCompiler.class);
+
+    private RulesetCompiler() {
+    }
+
+    /**
+     * Compiles a ruleset.
+     *
+     * @param source the ruleset, never null
+     * @return the compiled ruleset
+     * @throws RulesetException with every error (and warning) found, in file and line order
+     */
+    public static CompiledRuleset compile(RulesetSource source) {
+        long start = System.nanoTime();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Manifest manifest = Manifest.parse(source.manifest(), diagnostics);
+
+        List<RuleSpec> specs = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        Map<String, String> drl = new java.util.TreeMap<>();
+        source.files().forEach((f, t) -> {
+            if (f.endsWith(".drl")) {
+                drl.put(f, t);
+            }
+        });
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            readMetadata(file.getKey(), file.getValue(), specs, seen, diagnostics);
+        }
+
+        ClassLoader loader = RulesetCompiler.class.getClassLoader();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            Resource r = ResourceFactory.newByteArrayResource(file.getValue().getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(file.getKey());
+            r.setResourceType(ResourceType.DRL);
+            builder.add(r, ResourceType.DRL);
+        }
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            Diagnostic d = DrlMessages.toDiagnostic(r);
+            if (d != null && !diagnostics.contains(d)) {
+                diagnostics.add(d);
+            }
+        }
+        if (manifest != null) {
+            Set<String> groups = new HashSet<>();
+            specs.forEach(s -> s.group().ifPresent(groups::add));
+            for (String capped : manifest.policy().caps().keySet()) {
+                if (!groups.contains(capped)) {
+                    diagnostics.add(Diagnostic.warning(RulesetSource.MANIFEST, 0, 0, "cap." + capped
+                            + " caps a group no rule belongs to (rules join a group with @group(" + capped + "))"));
+                }
+            }
+        }
+        diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
+        String name = manifest != null ? manifest.name() : source.origin();
+        if (diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            throw new RulesetException(name, diagnostics);
+        }
+
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
+        RuleCatalog catalog = RuleCatalog.of(specs);
+        checkEveryRuleHasMetadata(kieBase, catalog, name);
+        RulesetInfo info = RulesetInfo.of(manifest.name(), manifest.version(), source.contentHash());
+        LOG.info("Compiled ruleset {} ({} rules, {} warnings) in {} ms", info, catalog.size(),
+                diagnostics.size(), (System.nanoTime() - start) / 1_000_000);
+        return new CompiledRuleset(kieBase, new Scorer(catalog, manifest.policy(), info), manifest, diagnostics);
+    }
+
+    private static void readMetadata(String file, String text, List<RuleSpec> specs, Map<String, String> seen,
+                                     List<Diagnostic> diagnostics) {
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, text);
+        } catch (DroolsParserException e) {
+            return; // the knowledge builder reports the same syntax error with its position
+        }
+        if (parser.hasErrors() || pkg == null) {
+            return;
+        }
+        if (pkg.getRules().isEmpty()) {
+            diagnostics.add(Diagnostic.warning(file, 0, 0, "file has no rules"));
+        }
+        for (RuleDescr rule : pkg.getRules()) {
+            String here = file + ":" + Math.max(rule.getLine(), 0);
+            String first = seen.putIfAbsent(rule.getName(), here);
+            if (first != null) {
+                diagnostics.add(Diagnostic.error(file, Math.max(rule.getLine(), 0), 0, "duplicate rule name \""
+                        + rule.getName() + "\" (first defined at " + first + "); rule names must be unique in a ruleset"));
+                continue;
+            }
+            RuleSpec spec = RuleMetadata.read(rule, file, diagnostics);
+            if (spec != null) {
+                specs.add(spec);
+            }
+        }
+    }
+
+    private static void checkEveryRuleHasMetadata(InternalKnowledgeBase kieBase, RuleCatalog catalog, String name) {
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                if (catalog.find(r.getName()).isEmpty()) {
+                    throw new RulesetException(name, List.of(Diagnostic.error("(ruleset)", 0, 0,
+                            "rule \"" + r.getName() + "\" was compiled but its metadata could not be read")));
+                }
+            }
+        }
+    }
+}

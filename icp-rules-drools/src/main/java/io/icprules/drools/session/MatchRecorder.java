@@ -1,0 +1,69 @@
+package io.icprules.drools.session;
+
+import io.icprules.fact.Event;
+import io.icprules.scoring.RuleMatch;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.rule.Match;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records every rule firing of one evaluation as a {@link RuleMatch}: the rule's name, the events in
+ * the match and the bound variables its reason needs. One recorder serves one evaluation at a time.
+ */
+final class MatchRecorder extends DefaultAgendaEventListener {
+
+    private final Map<String, List<String>> wantedBindings;
+    private final List<RuleMatch> matches = new ArrayList<>();
+    private final Map<String, Integer> firings = new HashMap<>();
+
+    /**
+     * @param wantedBindings rule name to the bound variables ({@code $x}) its reason prints
+     */
+    MatchRecorder(Map<String, List<String>> wantedBindings) {
+        this.wantedBindings = wantedBindings;
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        Match m = event.getMatch();
+        String rule = m.getRule().getName();
+        firings.merge(rule, 1, Integer::sum);
+        List<Event> events = new ArrayList<>(1);
+        for (Object o : m.getObjects()) {
+            if (o instanceof Event) {
+                events.add((Event) o);
+            }
+        }
+        List<String> wanted = wantedBindings.getOrDefault(rule, List.of());
+        Map<String, Object> bindings = wanted.isEmpty() ? Map.of() : new HashMap<>();
+        for (String v : wanted) {
+            if (m.getDeclarationIds().contains(v)) {
+                Object value = m.getDeclarationValue(v);
+                if (value != null) {
+                    bindings.put(v, value);
+                }
+            }
+        }
+        matches.add(RuleMatch.of(rule, events, bindings));
+    }
+
+    /** @return the matches recorded since the last {@link #reset()} */
+    List<RuleMatch> matches() {
+        return matches;
+    }
+
+    /** @return the rule that fired most often since the last reset, or null when none fired */
+    String mostFired() {
+        return firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    void reset() {
+        matches.clear();
+        firings.clear();
+    }
+}

@@ -1,0 +1,280 @@
+package io.icprules.scoring;
+
+import io.icprules.fact.Account;
+import io.icprules.fact.AccountFacts;
+import io.icprules.fact.Event;
+import io.icprules.result.Decision;
+import io.icprules.result.FitResult;
+import io.icprules.result.LedgerLine;
+import io.icprules.result.RuleKind;
+import io.icprules.result.RuleNote;
+import io.icprules.result.RulesetInfo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns the rules that matched an account into its {@link FitResult}: ledger, score, tier and
+ * decision. Plain Java with no rule engine in sight, so that the arithmetic can be tested on its own
+ * and is the same whichever way the matches were found. Immutable and thread-safe.
+ *
+ * <p>The arithmetic, in order:
+ * <ol>
+ *   <li>a soft signal adds its points; a hard filter or disqualifier that fired adds a 0-point line;</li>
+ *   <li>a trigger adds {@code points × 0.5^(age / halfLife)} for the freshest matching event
+ *       (or for each, with {@code @perEvent}), rounded half-up to one decimal; without a half-life
+ *       it adds its full points;</li>
+ *   <li>a group whose lines add up to more than its cap gets an adjustment line bringing it back to
+ *       the cap;</li>
+ *   <li>a total above 100 or below 0 gets an adjustment line bringing it into range.</li>
+ * </ol>
+ * The score is the exact sum of the lines. The decision is {@code DISQUALIFIED} if a disqualifier
+ * fired, else {@code INSUFFICIENT_DATA} if a required field is unknown, else {@code EXCLUDED} if a hard
+ * filter did not fire, else {@code FIT}.
+ */
+public final class Scorer {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100).setScale(1, RoundingMode.UNNECESSARY);
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(1, RoundingMode.UNNECESSARY);
+    private static final double SECONDS_PER_DAY = 86_400.0;
+
+    private final RuleCatalog catalog;
+    private final ScoringPolicy policy;
+    private final RulesetInfo ruleset;
+
+    /**
+     * @param catalog the ruleset's rules, never null
+     * @param policy  tiers, caps and required fields, never null
+     * @param ruleset the ruleset's identity, stamped on every result, never null
+     */
+    public Scorer(RuleCatalog catalog, ScoringPolicy policy, RulesetInfo ruleset) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
+    }
+
+    /** @return the catalog this scorer reads, never null */
+    public RuleCatalog catalog() {
+        return catalog;
+    }
+
+    /** @return the policy this scorer applies, never null */
+    public ScoringPolicy policy() {
+        return policy;
+    }
+
+    /** @return the ruleset identity stamped on results, never null */
+    public RulesetInfo ruleset() {
+        return ruleset;
+    }
+
+    /**
+     * Scores one account.
+     *
+     * @param facts   the account's facts, never null
+     * @param matches every firing of the account's evaluation, in any order, never null
+     * @param asOf    the evaluation date, never null
+     * @return the result, never null
+     * @throws IllegalArgumentException when a match names a rule the catalog does not have
+     */
+    public FitResult score(AccountFacts facts, List<RuleMatch> matches, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        Account account = facts.account();
+        Map<String, List<RuleMatch>> byRule = new LinkedHashMap<>();
+        for (RuleMatch m : matches) {
+            if (catalog.find(m.rule()).isEmpty()) {
+                throw new IllegalArgumentException("rule \"" + m.rule() + "\" is not in the catalog");
+            }
+            byRule.computeIfAbsent(m.rule(), k -> new ArrayList<>()).add(m);
+        }
+
+        FitResult.Builder result = FitResult.builder().accountId(account.getId()).ruleset(ruleset).asOf(asOf);
+        List<LedgerLine> lines = new ArrayList<>();
+        List<RuleNote> disqualifiers = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        for (RuleSpec rule : catalog.rules()) {
+            List<RuleMatch> ms = byRule.get(rule.name());
+            if (ms == null) {
+                continue;
+            }
+            fired.add(rule.name());
+            String group = rule.group().orElse(null);
+            switch (rule.kind()) {
+                case TRIGGER:
+                    lines.addAll(triggerLines(rule, ms, account, asOf));
+                    break;
+                case SOFT:
+                    lines.add(LedgerLine.of(rule.name(), RuleKind.SOFT, rule.points(), rule.points(),
+                            reason(rule, ms.get(0), null, rule.points(), account, asOf), group));
+                    break;
+                case DISQUALIFIER: {
+                    String why = reason(rule, ms.get(0), null, ZERO, account, asOf);
+                    disqualifiers.add(RuleNote.of(rule.name(), why));
+                    lines.add(LedgerLine.of(rule.name(), RuleKind.DISQUALIFIER, ZERO, ZERO, why, group));
+                    break;
+                }
+                case HARD:
+                    lines.add(LedgerLine.of(rule.name(), RuleKind.HARD, ZERO, ZERO,
+                            reason(rule, ms.get(0), null, ZERO, account, asOf), group));
+                    break;
+                default:
+                    throw new IllegalStateException("unexpected kind " + rule.kind());
+            }
+        }
+        lines.addAll(capLines(lines));
+        BigDecimal total = sum(lines);
+        if (total.compareTo(HUNDRED) > 0) {
+            lines.add(LedgerLine.adjustment("clamp", HUNDRED.subtract(total),
+                    "Score capped at 100 (rules totalled " + total.toPlainString() + ")"));
+        } else if (total.signum() < 0) {
+            lines.add(LedgerLine.adjustment("clamp", total.negate(),
+                    "Score floored at 0 (rules totalled " + total.toPlainString() + ")"));
+        }
+        lines.forEach(result::addLine);
+        BigDecimal score = sum(lines);
+        result.tier(policy.tierOf(score));
+
+        List<String> missing = new ArrayList<>();
+        for (String field : policy.requiredFields()) {
+            if (account.field(field) == null) {
+                missing.add(field);
+                result.addMissingField(field);
+            }
+        }
+        List<RuleNote> unmet = new ArrayList<>();
+        for (RuleSpec hard : catalog.hardFilters()) {
+            if (!fired.contains(hard.name())) {
+                RuleNote note = RuleNote.of(hard.name(), hard.reason().render(accountResolver(account, null, ZERO, asOf)));
+                unmet.add(note);
+                result.addUnmetHardFilter(note);
+            }
+        }
+        disqualifiers.forEach(result::addDisqualifier);
+        Decision decision = !disqualifiers.isEmpty() ? Decision.DISQUALIFIED
+                : !missing.isEmpty() ? Decision.INSUFFICIENT_DATA
+                : !unmet.isEmpty() ? Decision.EXCLUDED
+                : Decision.FIT;
+        return result.decision(decision).build();
+    }
+
+    private List<LedgerLine> triggerLines(RuleSpec rule, List<RuleMatch> matches, Account account, LocalDate asOf) {
+        String group = rule.group().orElse(null);
+        List<LedgerLine> out = new ArrayList<>();
+        List<RuleMatch> counted = rule.perEvent() ? matches : List.of(freshest(matches));
+        for (RuleMatch m : counted) {
+            Event event = m.events().stream().max(Comparator.comparing(Event::getDate)).orElse(null);
+            BigDecimal points = rule.points();
+            if (event != null && rule.halfLife().isPresent()) {
+                points = decay(rule.points(), ChronoUnit.DAYS.between(event.getDate(), asOf),
+                        rule.halfLife().get().getSeconds() / SECONDS_PER_DAY);
+            }
+            String why = reason(rule, m, event, points, account, asOf);
+            out.add(event == null
+                    ? LedgerLine.of(rule.name(), RuleKind.TRIGGER, points, rule.points(), why, group)
+                    : LedgerLine.trigger(rule.name(), points, rule.points(), why, group, event.getType(), event.getDate()));
+        }
+        return out;
+    }
+
+    /** The match whose newest event is the newest of all; ties keep the first match. */
+    private static RuleMatch freshest(List<RuleMatch> matches) {
+        RuleMatch best = matches.get(0);
+        LocalDate bestDate = newest(best);
+        for (RuleMatch m : matches) {
+            LocalDate d = newest(m);
+            if (d != null && (bestDate == null || d.isAfter(bestDate))) {
+                best = m;
+                bestDate = d;
+            }
+        }
+        return best;
+    }
+
+    private static LocalDate newest(RuleMatch m) {
+        return m.events().stream().map(Event::getDate).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /**
+     * Decays points by an event's age: {@code points × 0.5^(ageDays / halfLifeDays)}, rounded half-up
+     * to one decimal. An event of age 0 (or in the future) keeps its full points.
+     *
+     * @param points       declared points
+     * @param ageDays      days since the event
+     * @param halfLifeDays the half-life in days, positive
+     * @return the decayed points, one decimal place
+     */
+    public static BigDecimal decay(BigDecimal points, long ageDays, double halfLifeDays) {
+        if (ageDays <= 0) {
+            return points.setScale(1, RoundingMode.HALF_UP);
+        }
+        // StrictMath: the same bits on every JVM and platform, so results match across machines.
+        double factor = StrictMath.pow(0.5, ageDays / halfLifeDays);
+        return BigDecimal.valueOf(points.doubleValue() * factor).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private List<LedgerLine> capLines(List<LedgerLine> lines) {
+        List<LedgerLine> out = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> cap : policy.caps().entrySet()) {
+            BigDecimal groupTotal = ZERO;
+            for (LedgerLine l : lines) {
+                if (l.group().filter(cap.getKey()::equals).isPresent()) {
+                    groupTotal = groupTotal.add(l.points());
+                }
+            }
+            if (groupTotal.compareTo(cap.getValue()) > 0) {
+                out.add(LedgerLine.adjustment("cap: " + cap.getKey(), cap.getValue().subtract(groupTotal),
+                        "Group " + cap.getKey() + " is capped at " + cap.getValue().stripTrailingZeros().toPlainString()
+                                + " points (its signals totalled " + groupTotal.toPlainString() + ")"));
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal sum(List<LedgerLine> lines) {
+        BigDecimal s = ZERO;
+        for (LedgerLine l : lines) {
+            s = s.add(l.points());
+        }
+        return s;
+    }
+
+    private static String reason(RuleSpec rule, RuleMatch match, Event event, BigDecimal points, Account account,
+                                 LocalDate asOf) {
+        Function<String, Object> accountFields = accountResolver(account, event, points, asOf);
+        return rule.reason().render(name -> name.startsWith("$") ? match.bindings().get(name) : accountFields.apply(name));
+    }
+
+    private static Function<String, Object> accountResolver(Account account, Event event, BigDecimal points,
+                                                            LocalDate asOf) {
+        return name -> {
+            if (name.equals("points")) {
+                return points;
+            }
+            if (name.startsWith("event.")) {
+                if (event == null) {
+                    return null;
+                }
+                switch (name) {
+                    case "event.type": return event.getType();
+                    case "event.date": return event.getDate();
+                    case "event.daysAgo": return ChronoUnit.DAYS.between(event.getDate(), asOf);
+                    default:
+                        return name.startsWith("event.details.")
+                                ? event.getDetails().get(name.substring("event.details.".length())) : null;
+                }
+            }
+            return account.field(name);
+        };
+    }
+}
