@@ -1,0 +1,91 @@
+package io.icprules.drools;
+
+import io.icprules.engine.FitEngine;
+import io.icprules.engine.IcpRules;
+import io.icprules.error.EvaluationException;
+import io.icprules.fact.Account;
+import io.icprules.fact.AccountFacts;
+import io.icprules.result.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A rule that throws or loops is reported with the rule and account, and the batch goes on. */
+class FaultyRulesTest {
+
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+
+    @Test
+    void throwingConsequenceNamesRuleAndAccount() {
+        try (FitEngine engine = TestRulesets.basic().drl("t.drl", ""
+                + "rule \"Explodes\" @kind(soft) @points(1)\n"
+                + "when Account( industry == \"Boom\" ) then throw new IllegalStateException(\"kaboom\"); end\n"
+                + "rule \"Fine\" @kind(soft) @points(5)\nwhen Account() then end\n").engine()) {
+            assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("acc-9").industry("Boom").build()), AS_OF))
+                    .isInstanceOfSatisfying(EvaluationException.class, e -> {
+                        assertThat(e.accountId()).isEqualTo("acc-9");
+                        assertThat(e.ruleName()).contains("Explodes");
+                        assertThat(e.getMessage()).contains("Account acc-9, rule \"Explodes\"").contains("kaboom");
+                    });
+            // the engine stays usable
+            assertThat(engine.evaluate(AccountFacts.of(Account.builder("ok").build()), AS_OF).score())
+                    .isEqualByComparingTo("5");
+        }
+    }
+
+    @Test
+    void throwingConditionIsReportedWithTheAccount() {
+        try (FitEngine engine = TestRulesets.basic().drl("c.drl", ""
+                + "rule \"Divides\" @kind(soft) @points(1)\n"
+                + "when Account( employees / (employees - 10) > 1 ) then end\n").engine()) {
+            assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("z").employees(10).build()), AS_OF))
+                    .isInstanceOfSatisfying(EvaluationException.class, e -> {
+                        assertThat(e.accountId()).isEqualTo("z");
+                        assertThat(e.ruleName()).contains("Divides");
+                    });
+        }
+    }
+
+    @Test
+    void loopingRuleIsStoppedByTheFiringLimit() {
+        try (FitEngine engine = IcpRules.builder().maxFiringsPerAccount(500).ruleset(TestRulesets.basic().drl("l.drl", ""
+                + "rule \"Loops\" @kind(soft) @points(1)\n"
+                + "when $a : Account() then update($a); end\n").source()).build()) {
+            assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("loop-1").build()), AS_OF))
+                    .isInstanceOfSatisfying(EvaluationException.class, e -> {
+                        assertThat(e.ruleName()).contains("Loops");
+                        assertThat(e.getMessage()).contains("stopped after 500 rule firings");
+                    });
+        }
+    }
+
+    @Test
+    void batchGivesOneOutcomePerAccountAndKeepsGoing() {
+        try (FitEngine engine = TestRulesets.basic().drl("t.drl", ""
+                + "rule \"Explodes\" @kind(soft) @points(1)\n"
+                + "when Account( industry == \"Boom\" ) then throw new IllegalStateException(\"kaboom\"); end\n"
+                + "rule \"Fine\" @kind(soft) @points(5)\nwhen Account() then end\n").engine()) {
+            List<AccountFacts> batch = List.of(
+                    AccountFacts.of(Account.builder("a").build()),
+                    AccountFacts.of(Account.builder("b").industry("Boom").build()),
+                    AccountFacts.of(Account.builder("c").build()));
+            List<Outcome> out = engine.evaluateAll(batch, AS_OF);
+            assertThat(out).extracting(Outcome::accountId).containsExactly("a", "b", "c");
+            assertThat(out).extracting(Outcome::index).containsExactly(0L, 1L, 2L);
+            assertThat(out).extracting(Outcome::isSuccess).containsExactly(true, false, true);
+            assertThat(out.get(1).error()).get().satisfies(e -> assertThat(e.ruleName()).contains("Explodes"));
+        }
+    }
+
+    @Test
+    void closedEngineRefusesWork() {
+        FitEngine engine = TestRulesets.basic().drl("f.drl", "rule \"F\" @kind(hard)\nwhen Account() then end\n").engine();
+        engine.close();
+        assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("x").build()), AS_OF))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+}
