@@ -126,8 +126,16 @@ public final class IcpRules {
             if (source == null) {
                 throw new IllegalStateException("no ruleset: call ruleset(RulesetSource) before build()");
             }
-            FitEngineProvider p = provider != null ? provider : IcpRules.provider();
-            return p.create(source, settings());
+            return buildWith(source);
+        }
+
+        /** Compiles a given ruleset with this builder's settings, leaving the builder unchanged. */
+        FitEngine buildWith(RulesetSource ruleset) {
+            return resolveProvider().create(Objects.requireNonNull(ruleset, "ruleset"), settings());
+        }
+
+        FitEngineProvider resolveProvider() {
+            return provider != null ? provider : IcpRules.provider();
         }
     }
 }
