@@ -274,7 +274,9 @@ public final class Scorer {
                                 ? event.getDetails().get(name.substring("event.details.".length())) : null;
                 }
             }
-            return account.field(name);
+            Object value = account.field(name);
+            // A known field without a value reads as "unknown"; an unknown name stays visible as written.
+            return value == null && Account.isField(name) ? "unknown" : value;
         };
     }
 }

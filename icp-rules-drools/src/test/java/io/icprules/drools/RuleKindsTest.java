@@ -126,7 +126,7 @@ class RuleKindsTest {
     void unknownHeadcountFailsTheFilterWithoutError() {
         FitResult r = eval(Account.builder("a5").industry("Retail").country("CA").build());
         assertThat(r.decision()).isEqualTo(Decision.EXCLUDED);
-        assertThat(r.unmetHardFilters()).extracting(RuleNote::rule).containsExactly("Mid-market headcount");
+        assertThat(r.unmetHardFilters()).containsExactly(RuleNote.of("Mid-market headcount", "Headcount 100-500 (is unknown)"));
     }
 
     @Test
