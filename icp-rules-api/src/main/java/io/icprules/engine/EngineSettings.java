@@ -11,14 +11,16 @@ public final class EngineSettings {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
     private final int maxFiringsPerAccount;
+    private final boolean reuseSessions;
 
-    EngineSettings(int maxFiringsPerAccount) {
+    EngineSettings(int maxFiringsPerAccount, boolean reuseSessions) {
         this.maxFiringsPerAccount = maxFiringsPerAccount;
+        this.reuseSessions = reuseSessions;
     }
 
     /** @return settings with every default */
     public static EngineSettings defaults() {
-        return new EngineSettings(DEFAULT_MAX_FIRINGS);
+        return new EngineSettings(DEFAULT_MAX_FIRINGS, true);
     }
 
     /**
@@ -29,18 +31,27 @@ public final class EngineSettings {
         return maxFiringsPerAccount;
     }
 
+    /**
+     * @return whether an engine may reuse a rule session for successive accounts (after emptying
+     *         it); results are identical either way, reuse is faster
+     */
+    public boolean reuseSessions() {
+        return reuseSessions;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof EngineSettings && ((EngineSettings) o).maxFiringsPerAccount == maxFiringsPerAccount;
+        return o instanceof EngineSettings && ((EngineSettings) o).maxFiringsPerAccount == maxFiringsPerAccount
+                && ((EngineSettings) o).reuseSessions == reuseSessions;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxFiringsPerAccount);
+        return Objects.hash(maxFiringsPerAccount, reuseSessions);
     }
 
     @Override
     public String toString() {
-        return "EngineSettings[maxFiringsPerAccount=" + maxFiringsPerAccount + "]";
+        return "EngineSettings[maxFiringsPerAccount=" + maxFiringsPerAccount + ", reuseSessions=" + reuseSessions + "]";
     }
 }

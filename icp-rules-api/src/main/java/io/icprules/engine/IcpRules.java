@@ -68,6 +68,7 @@ public final class IcpRules {
     public static final class Builder {
         private RulesetSource source;
         private int maxFiringsPerAccount = EngineSettings.DEFAULT_MAX_FIRINGS;
+        private boolean reuseSessions = true;
         private FitEngineProvider provider;
 
         private Builder() {
@@ -99,6 +100,18 @@ public final class IcpRules {
         }
 
         /**
+         * Whether the engine may reuse a rule session for successive accounts, after emptying it.
+         * Results are identical either way; reuse is faster. Turn it off only to compare.
+         *
+         * @param reuse default true
+         * @return this builder
+         */
+        public Builder reuseSessions(boolean reuse) {
+            this.reuseSessions = reuse;
+            return this;
+        }
+
+        /**
          * Uses a given implementation instead of the one {@link java.util.ServiceLoader} finds.
          *
          * @param provider the implementation, never null
@@ -111,7 +124,7 @@ public final class IcpRules {
 
         /** @return the settings as given so far */
         public EngineSettings settings() {
-            return new EngineSettings(maxFiringsPerAccount);
+            return new EngineSettings(maxFiringsPerAccount, reuseSessions);
         }
 
         /**

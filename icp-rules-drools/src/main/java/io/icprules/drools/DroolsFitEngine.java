@@ -60,6 +60,7 @@ public final class DroolsFitEngine implements FitEngine {
     @Override
     public void close() {
         closed = true;
+        evaluator.disposeIdle();
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class ReasonTemplate {
      */
     public String render(Function<String, Object> resolver) {
         if (variables.isEmpty()) {
-            return text;
+            return text; // the common case: no work, no allocation
         }
         StringBuilder sb = new StringBuilder(text.length() + 16);
         for (int i = 0; i < variables.size(); i++) {

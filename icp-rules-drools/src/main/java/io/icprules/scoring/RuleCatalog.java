@@ -16,11 +16,19 @@ import java.util.Optional;
 public final class RuleCatalog {
 
     private final Map<String, RuleSpec> byName;
+    private final Map<String, Integer> positions;
+    private final List<RuleSpec> rules;
     private final List<RuleSpec> hardFilters;
 
     private RuleCatalog(Map<String, RuleSpec> byName) {
         this.byName = Collections.unmodifiableMap(byName);
-        this.hardFilters = byName.values().stream().filter(r -> r.kind() == RuleKind.HARD).toList();
+        this.rules = List.copyOf(byName.values());
+        Map<String, Integer> pos = new java.util.HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            pos.put(rules.get(i).name(), i);
+        }
+        this.positions = Map.copyOf(pos);
+        this.hardFilters = rules.stream().filter(r -> r.kind() == RuleKind.HARD).toList();
     }
 
     /**
@@ -48,7 +56,7 @@ public final class RuleCatalog {
 
     /** @return every rule in ruleset order, never null */
     public List<RuleSpec> rules() {
-        return List.copyOf(byName.values());
+        return rules;
     }
 
     /** @return the hard filters in ruleset order, never null */
@@ -63,16 +71,10 @@ public final class RuleCatalog {
 
     /**
      * @param name a rule name
-     * @return the rule's position in ruleset order, or {@link Integer#MAX_VALUE} when unknown
+     * @return the rule's 0-based position in {@link #rules()}, or -1 when unknown
      */
-    int position(String name) {
-        int i = 0;
-        for (String n : byName.keySet()) {
-            if (n.equals(name)) {
-                return i;
-            }
-            i++;
-        }
-        return Integer.MAX_VALUE;
+    public int position(String name) {
+        Integer i = positions.get(name);
+        return i == null ? -1 : i;
     }
 }

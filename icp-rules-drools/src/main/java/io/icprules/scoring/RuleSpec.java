@@ -26,7 +26,8 @@ public final class RuleSpec {
     private RuleSpec(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
         this.kind = Objects.requireNonNull(b.kind, "kind");
-        this.points = b.points == null ? BigDecimal.ZERO : b.points;
+        // One decimal place, as every ledger line has, so lines can reuse the value as it is.
+        this.points = (b.points == null ? BigDecimal.ZERO : b.points).setScale(1, java.math.RoundingMode.HALF_UP);
         this.halfLife = b.halfLife;
         this.group = b.group;
         this.reason = b.reason == null ? ReasonTemplate.parse(b.name) : b.reason;
@@ -57,7 +58,7 @@ public final class RuleSpec {
         return kind;
     }
 
-    /** @return declared points (zero for hard filters and disqualifiers), never null */
+    /** @return declared points with one decimal place (zero for hard filters and disqualifiers), never null */
     public BigDecimal points() {
         return points;
     }

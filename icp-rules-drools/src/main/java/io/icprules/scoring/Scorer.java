@@ -16,12 +16,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -91,24 +88,30 @@ public final class Scorer {
     public FitResult score(AccountFacts facts, List<RuleMatch> matches, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         Account account = facts.account();
-        Map<String, List<RuleMatch>> byRule = new LinkedHashMap<>();
+        List<RuleSpec> rules = catalog.rules();
+        // Matches grouped by the rule's position, so the ledger follows ruleset order.
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<RuleMatch>[] byRule = new List[rules.size()];
         for (RuleMatch m : matches) {
-            if (catalog.find(m.rule()).isEmpty()) {
+            int pos = catalog.position(m.rule());
+            if (pos < 0) {
                 throw new IllegalArgumentException("rule \"" + m.rule() + "\" is not in the catalog");
             }
-            byRule.computeIfAbsent(m.rule(), k -> new ArrayList<>()).add(m);
+            if (byRule[pos] == null) {
+                byRule[pos] = new ArrayList<>(2);
+            }
+            byRule[pos].add(m);
         }
 
         FitResult.Builder result = FitResult.builder().accountId(account.getId()).ruleset(ruleset).asOf(asOf);
-        List<LedgerLine> lines = new ArrayList<>();
-        List<RuleNote> disqualifiers = new ArrayList<>();
-        Set<String> fired = new HashSet<>();
-        for (RuleSpec rule : catalog.rules()) {
-            List<RuleMatch> ms = byRule.get(rule.name());
+        List<LedgerLine> lines = new ArrayList<>(matches.size() + 2);
+        List<RuleNote> disqualifiers = new ArrayList<>(1);
+        for (int i = 0; i < byRule.length; i++) {
+            List<RuleMatch> ms = byRule[i];
             if (ms == null) {
                 continue;
             }
-            fired.add(rule.name());
+            RuleSpec rule = rules.get(i);
             String group = rule.group().orElse(null);
             switch (rule.kind()) {
                 case TRIGGER:
@@ -154,7 +157,7 @@ public final class Scorer {
         }
         List<RuleNote> unmet = new ArrayList<>();
         for (RuleSpec hard : catalog.hardFilters()) {
-            if (!fired.contains(hard.name())) {
+            if (byRule[catalog.position(hard.name())] == null) {
                 RuleNote note = RuleNote.of(hard.name(), hard.reason().render(accountResolver(account, null, ZERO, asOf)));
                 unmet.add(note);
                 result.addUnmetHardFilter(note);
@@ -251,6 +254,9 @@ public final class Scorer {
 
     private static String reason(RuleSpec rule, RuleMatch match, Event event, BigDecimal points, Account account,
                                  LocalDate asOf) {
+        if (rule.reason().variables().isEmpty()) {
+            return rule.reason().text();
+        }
         Function<String, Object> accountFields = accountResolver(account, event, points, asOf);
         return rule.reason().render(name -> name.startsWith("$") ? match.bindings().get(name) : accountFields.apply(name));
     }

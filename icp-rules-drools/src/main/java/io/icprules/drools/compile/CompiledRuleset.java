@@ -17,12 +17,23 @@ public final class CompiledRuleset {
     private final Scorer scorer;
     private final Manifest manifest;
     private final List<Diagnostic> warnings;
+    private final List<String> unanchoredRules;
 
-    CompiledRuleset(KieBase kieBase, Scorer scorer, Manifest manifest, List<Diagnostic> warnings) {
+    CompiledRuleset(KieBase kieBase, Scorer scorer, Manifest manifest, List<Diagnostic> warnings,
+                    List<String> unanchoredRules) {
         this.kieBase = kieBase;
         this.scorer = scorer;
         this.manifest = manifest;
         this.warnings = List.copyOf(warnings);
+        this.unanchoredRules = List.copyOf(unanchoredRules);
+    }
+
+    /**
+     * @return rules that can match without any inserted fact (only {@code not}, {@code forall},
+     *         {@code eval} or {@code from}); while there are any, sessions are not reused
+     */
+    public List<String> unanchoredRules() {
+        return unanchoredRules;
     }
 
     /** @return the knowledge base, never null */

@@ -61,6 +61,7 @@ public final class RulesetCompiler {
         Manifest manifest = Manifest.parse(source.manifest(), diagnostics);
 
         List<RuleSpec> specs = new ArrayList<>();
+        List<String> unanchored = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         Map<String, String> drl = new java.util.TreeMap<>();
         source.files().forEach((f, t) -> {
@@ -69,7 +70,7 @@ public final class RulesetCompiler {
             }
         });
         for (Map.Entry<String, String> file : drl.entrySet()) {
-            readMetadata(file.getKey(), file.getValue(), specs, seen, diagnostics);
+            readMetadata(file.getKey(), file.getValue(), specs, unanchored, seen, diagnostics);
         }
 
         ClassLoader loader = RulesetCompiler.class.getClassLoader();
@@ -111,11 +112,16 @@ public final class RulesetCompiler {
         RulesetInfo info = RulesetInfo.of(manifest.name(), manifest.version(), source.contentHash());
         LOG.info("Compiled ruleset {} ({} rules, {} warnings) in {} ms", info, catalog.size(),
                 diagnostics.size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRuleset(kieBase, new Scorer(catalog, manifest.policy(), info), manifest, diagnostics);
+        if (!unanchored.isEmpty()) {
+            LOG.info("Ruleset {}: a fresh session per account, because these rules can match without facts: {}",
+                    info, unanchored);
+        }
+        return new CompiledRuleset(kieBase, new Scorer(catalog, manifest.policy(), info), manifest, diagnostics,
+                unanchored);
     }
 
-    private static void readMetadata(String file, String text, List<RuleSpec> specs, Map<String, String> seen,
-                                     List<Diagnostic> diagnostics) {
+    private static void readMetadata(String file, String text, List<RuleSpec> specs, List<String> unanchored,
+                                     Map<String, String> seen, List<Diagnostic> diagnostics) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
@@ -140,6 +146,9 @@ public final class RulesetCompiler {
             RuleSpec spec = RuleMetadata.read(rule, file, diagnostics);
             if (spec != null) {
                 specs.add(spec);
+            }
+            if (!FactAnchors.anchored(rule)) {
+                unanchored.add(rule.getName());
             }
         }
     }

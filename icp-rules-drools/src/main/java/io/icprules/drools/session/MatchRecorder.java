@@ -18,8 +18,7 @@ import java.util.Map;
 final class MatchRecorder extends DefaultAgendaEventListener {
 
     private final Map<String, List<String>> wantedBindings;
-    private final List<RuleMatch> matches = new ArrayList<>();
-    private final Map<String, Integer> firings = new HashMap<>();
+    private List<RuleMatch> matches = new ArrayList<>();
 
     /**
      * @param wantedBindings rule name to the bound variables ({@code $x}) its reason prints
@@ -32,7 +31,6 @@ final class MatchRecorder extends DefaultAgendaEventListener {
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match m = event.getMatch();
         String rule = m.getRule().getName();
-        firings.merge(rule, 1, Integer::sum);
         List<Event> events = new ArrayList<>(1);
         for (Object o : m.getObjects()) {
             if (o instanceof Event) {
@@ -52,18 +50,25 @@ final class MatchRecorder extends DefaultAgendaEventListener {
         matches.add(RuleMatch.of(rule, events, bindings));
     }
 
-    /** @return the matches recorded since the last {@link #reset()} */
-    List<RuleMatch> matches() {
-        return matches;
+    /** @return the matches recorded since the last reset, handed over: the recorder starts a new list */
+    List<RuleMatch> takeMatches() {
+        List<RuleMatch> taken = matches;
+        matches = new ArrayList<>();
+        return taken;
     }
 
     /** @return the rule that fired most often since the last reset, or null when none fired */
     String mostFired() {
-        return firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        Map<String, Integer> counts = new HashMap<>();
+        for (RuleMatch m : matches) {
+            counts.merge(m.rule(), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     void reset() {
-        matches.clear();
-        firings.clear();
+        if (!matches.isEmpty()) {
+            matches = new ArrayList<>();
+        }
     }
 }
