@@ -1,0 +1,19 @@
+package io.icprules.examples.cli;
+
+/** The exit codes of the {@code icp} command, shared by its subcommands. */
+public final class ExitCodes {
+
+    /** Every record was scored (or the files were generated). */
+    public static final int OK = 0;
+    /** The ruleset does not compile; its diagnostics were printed. */
+    public static final int RULESET_ERROR = 1;
+    /** The command line is wrong, or an input file is missing or unusable as a whole. */
+    public static final int USAGE = 2;
+    /** The run finished, but some records are error records. */
+    public static final int RECORD_ERRORS = 3;
+    /** Something unexpected failed, such as writing the output. */
+    public static final int FAILURE = 4;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,229 @@
+package io.icprules.examples.cli;
+
+import io.icprules.engine.FitEngine;
+import io.icprules.engine.IcpRules;
+import io.icprules.engine.RulesetSource;
+import io.icprules.error.Diagnostic;
+import io.icprules.error.RulesetException;
+import io.icprules.examples.io.AccountReader;
+import io.icprules.examples.io.FileFormat;
+import io.icprules.examples.io.InputFileException;
+import io.icprules.examples.io.OrphanRows;
+import io.icprules.examples.io.RelatedFacts;
+import io.icprules.examples.io.ResultWriter;
+import io.icprules.examples.io.ScoredRecord;
+import io.icprules.examples.score.RecordScorer;
+import io.icprules.examples.score.ScoreSummary;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code icp score}: scores every account of a file with a ruleset folder and writes one result per
+ * account, in input order, streaming from input to output so that memory does not grow with the
+ * file.
+ */
+@Command(name = "score",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Scores every account of a file against a ruleset.",
+            "",
+            "Reads accounts from CSV or JSON Lines and writes one result per account, in input order, as CSV "
+                + "or JSON Lines. A row that cannot be read becomes an ERROR record with its line number; no row "
+                + "is ever dropped.",
+            "A summary (counts by decision, tiers among fits, ruleset name@version (hash), the as-of date, "
+                + "unmatched event and contact rows) is printed to stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every record was scored",
+            "1:the ruleset does not compile; every problem is printed to stderr as file:line:col: error: message",
+            "2:usage error, or an input file is missing or unusable as a whole (unknown extension, unknown CSV "
+                + "column, missing header)",
+            "3:finished, but some records are error records (bad rows, bad event or contact rows, failed "
+                + "evaluations), or some event or contact rows name no account",
+            "4:unexpected failure, such as an output file that cannot be written",
+        })
+final class ScoreCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--rules", required = true, paramLabel = "DIR",
+            description = "Ruleset folder: ruleset.properties and .drl files.")
+    private Path rules;
+
+    @Option(names = "--accounts", required = true, paramLabel = "FILE",
+            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
+    private Path accounts;
+
+    @Option(names = "--events", paramLabel = "FILE",
+            description = "Events CSV: account_id,type,date,details (details as key=value;key=value).")
+    private Path events;
+
+    @Option(names = "--contacts", paramLabel = "FILE",
+            description = "Contacts CSV: account_id,name,title,role,seniority,department.")
+    private Path contacts;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Evaluation date: event ages are counted up to it. Default: today.")
+    private LocalDate asOf;
+
+    @Option(names = "--format", paramLabel = "csv|jsonl",
+            description = "Output format. Default: jsonl when --out ends in .jsonl or .ndjson, else csv.")
+    private FileFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file. Default: standard output.")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        String problem = checkInputs();
+        if (problem != null) {
+            err.println("icp score: " + problem);
+            return ExitCodes.USAGE;
+        }
+        FileFormat outFormat = format != null ? format
+                : out != null ? FileFormat.fromFileName(out).orElse(FileFormat.CSV) : FileFormat.CSV;
+        LocalDate date = asOf != null ? asOf : LocalDate.now();
+
+        // Open the accounts first: a bad header must stop the run before the ruleset is even compiled.
+        try (AccountReader reader = AccountReader.open(accounts)) {
+            FitEngine engine;
+            try {
+                engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(rules)).build();
+            } catch (RulesetException e) {
+                err.println("icp score: the ruleset in " + rules + " does not compile:");
+                e.diagnostics().forEach(err::println);
+                return ExitCodes.RULESET_ERROR;
+            } catch (UncheckedIOException e) {
+                err.println("icp score: cannot read the ruleset folder " + rules + ": " + e.getCause().getMessage());
+                return ExitCodes.USAGE;
+            }
+            try (engine) {
+                for (Diagnostic w : engine.warnings()) {
+                    err.println(w);
+                }
+                RelatedFacts related = RelatedFacts.load(events, contacts);
+                ScoreSummary summary = new ScoreSummary(engine.ruleset(), date);
+                score(engine, reader, related, outFormat, date, summary);
+                List<OrphanRows> orphans = related.orphans();
+                summary.print(err, String.valueOf(accounts.getFileName()), orphans);
+                boolean unattributed = orphans.stream().anyMatch(o -> o.rowsWithoutAccount() > 0);
+                return summary.errors() > 0 || unattributed ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
+            }
+        } catch (InputFileException e) {
+            err.println("icp score: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private void score(FitEngine engine, AccountReader reader, RelatedFacts related, FileFormat outFormat,
+                       LocalDate date, ScoreSummary summary) throws IOException {
+        Writer target = out == null ? spec.commandLine().getOut() : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        try (ProgressBar progress = showProgress() ? progressBar() : null;
+             Stream<ScoredRecord> results = RecordScorer.score(engine, reader.records().map(related::attach), date);
+             ResultWriter writer = ResultWriter.create(outFormat, target)) {
+            long written = 0;
+            for (Iterator<ScoredRecord> it = results.iterator(); it.hasNext(); ) {
+                ScoredRecord r = it.next();
+                writer.write(r);
+                summary.add(r);
+                if (progress != null) {
+                    progress.step();
+                }
+                // A PrintWriter hides write errors; stop scoring when nobody reads the output any more
+                // (such as a pipe into `head`). Checking flushes, so it is done now and then.
+                if (++written % 4096 == 0 && target instanceof PrintWriter pw && pw.checkError()) {
+                    throw new IOException("standard output was closed after " + written + " records");
+                }
+            }
+        } finally {
+            if (out == null) {
+                target.flush();
+            } else {
+                target.close();
+            }
+        }
+        if (target instanceof PrintWriter pw && pw.checkError()) {
+            throw new IOException("standard output could not be written");
+        }
+    }
+
+    /** A progress bar would garble results written to the terminal, and is noise when stderr is not one. */
+    private boolean showProgress() {
+        return out != null && System.console() != null;
+    }
+
+    private static ProgressBar progressBar() {
+        return new ProgressBarBuilder()
+                .setTaskName("Scoring")
+                .setInitialMax(-1) // the number of accounts is not known until the file has been read
+                .setUnit(" accounts", 1)
+                .showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build();
+    }
+
+    /** @return what is wrong with the command line's files, or null when they can be used */
+    private String checkInputs() throws IOException {
+        if (!Files.isDirectory(rules)) {
+            return "ruleset folder not found: " + rules;
+        }
+        for (Path p : new Path[] {accounts, events, contacts}) {
+            if (p == null) {
+                continue;
+            }
+            if (!Files.isRegularFile(p)) {
+                return "file not found: " + p;
+            }
+            if (!Files.isReadable(p)) {
+                return "file cannot be read: " + p;
+            }
+        }
+        if (FileFormat.fromFileName(accounts).isEmpty()) {
+            return "cannot tell the format of " + accounts + " from its name; use the extension .csv, .jsonl or .ndjson";
+        }
+        if (events != null && FileFormat.fromFileName(events).orElse(null) != FileFormat.CSV) {
+            return "the events file must be a .csv file: " + events;
+        }
+        if (contacts != null && FileFormat.fromFileName(contacts).orElse(null) != FileFormat.CSV) {
+            return "the contacts file must be a .csv file: " + contacts;
+        }
+        if (out != null) {
+            if (Files.isDirectory(out)) {
+                return "--out names a folder, not a file: " + out;
+            }
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                return "the folder of the output file does not exist: " + parent;
+            }
+            if (Files.exists(out)) {
+                for (Path p : new Path[] {accounts, events, contacts}) {
+                    if (p != null && Files.isSameFile(p, out)) {
+                        return "--out would overwrite the input file " + p;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package io.icprules.examples.generate;
+
+import java.util.List;
+
+/**
+ * A tiny SplitMix64 random generator. Written out here, rather than taken from the JDK, because its
+ * output must never change between Java versions: the same seed must give byte-identical files on
+ * every machine, today and later.
+ */
+final class SplitMix {
+
+    private long state;
+
+    SplitMix(long seed) {
+        this.state = seed;
+    }
+
+    long nextLong() {
+        long z = (state += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** @return uniform in [0, 1) */
+    double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** @return uniform in [0, bound) */
+    int nextInt(int bound) {
+        return (int) (nextDouble() * bound);
+    }
+
+    /** @return true with the given probability */
+    boolean chance(double probability) {
+        return nextDouble() < probability;
+    }
+
+    /** @return a standard normal value (Box-Muller) */
+    double gaussian() {
+        double u = 1.0 - nextDouble(); // (0, 1], so the logarithm is finite
+        return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2.0 * Math.PI * nextDouble());
+    }
+
+    /** @return a Poisson-distributed count with the given mean (Knuth's method; fine for small means) */
+    int poisson(double mean) {
+        double limit = StrictMath.exp(-mean);
+        double p = 1.0;
+        int k = 0;
+        while ((p *= nextDouble()) > limit) {
+            k++;
+        }
+        return k;
+    }
+
+    /** @return one element, uniformly */
+    <T> T pick(List<T> items) {
+        return items.get(nextInt(items.size()));
+    }
+}

@@ -1,0 +1,58 @@
+package io.icprules.examples.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Streams the accounts of a file as {@link AccountRecord}s, one per data row, in file order, without
+ * holding the file in memory.
+ *
+ * <p>Problems with the whole file (unknown column, missing header) are raised by {@link #open}
+ * before any record is produced; problems with one row become an error record for that row.
+ */
+public interface AccountReader extends Closeable {
+
+    /**
+     * Opens an accounts file, choosing the layout from its extension ({@code .csv}, {@code .jsonl}
+     * or {@code .ndjson}).
+     *
+     * @param file the file, never null
+     * @return the reader; close it (or the stream of {@link #records()}) when done
+     * @throws InputFileException when the extension is unknown or the file cannot be used at all
+     * @throws IOException        when the file cannot be opened
+     */
+    static AccountReader open(Path file) throws IOException {
+        FileFormat format = FileFormat.fromFileName(file).orElseThrow(() -> new InputFileException(file,
+                "cannot tell the format from the file name; use the extension .csv, .jsonl or .ndjson"));
+        return open(file, format);
+    }
+
+    /**
+     * Opens an accounts file in a given layout.
+     *
+     * @param file   the file, never null
+     * @param format its layout, never null
+     * @return the reader
+     * @throws InputFileException when the file cannot be used at all (for example an unknown CSV column)
+     * @throws IOException        when the file cannot be opened
+     */
+    static AccountReader open(Path file, FileFormat format) throws IOException {
+        return switch (format) {
+            case CSV -> CsvAccountReader.open(file);
+            case JSONL -> JsonLinesAccountReader.open(file);
+        };
+    }
+
+    /** @return the file being read, never null */
+    Path file();
+
+    /**
+     * Returns the records, read lazily as the stream is consumed. Can be called once. Closing the
+     * stream closes the reader.
+     *
+     * @return one record per data row, in file order
+     */
+    Stream<AccountRecord> records();
+}

@@ -1,0 +1,142 @@
+package io.icprules.examples.io;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.icprules.result.FitResult;
+import io.icprules.result.LedgerLine;
+import io.icprules.result.RuleKind;
+import io.icprules.result.RuleNote;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes results as CSV, one row per record, with a header line.
+ *
+ * <p>Columns: {@code line, account_id, decision, tier, score, ruleset, ruleset_version,
+ * ruleset_hash, as_of, ledger, unmet_hard_filters, disqualifiers, missing_fields, error}.
+ * {@code decision} is {@code FIT}, {@code EXCLUDED}, {@code DISQUALIFIED},
+ * {@code INSUFFICIENT_DATA} or {@code ERROR}; an error row fills only {@code line},
+ * {@code account_id}, {@code decision} and {@code error}. {@code score} is written exactly as
+ * {@link FitResult#score()} prints ({@code 73.3}); {@code ruleset_hash} is the full content hash.
+ * Lists are joined with {@code "; "}:
+ * <ul>
+ *   <li>{@code ledger}: the lines that carry points (soft signals, triggers, adjustments) as
+ *       {@code <rule> <points>} with the points signed, for example
+ *       {@code Core vertical +20.0; Recent funding +13.3; cap: technology -5.0}. The rule name comes
+ *       first so the cell reads naturally and does not start with a sign. Hard filters and
+ *       disqualifiers, always worth 0, are left out: the unmet ones have their own columns, and the
+ *       JSON Lines output carries the full ledger. The points in the cell add up to the score;</li>
+ *   <li>{@code unmet_hard_filters} and {@code disqualifiers}: {@code <rule>: <reason>};</li>
+ *   <li>{@code missing_fields}: field names.</li>
+ * </ul>
+ *
+ * <p>Spreadsheet safety: text cells hold data from the input file (ids, reasons quoting account
+ * values, error messages) and a spreadsheet would run a cell starting with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return as a formula. Every cell except the numeric
+ * {@code line} and {@code score} is therefore passed through {@link #neutralise(String)}, which
+ * prefixes such a cell with {@code '}. The numeric columns are written untouched so that they stay
+ * numbers.
+ */
+public final class CsvResultWriter implements ResultWriter {
+
+    /** The header, in column order. */
+    public static final List<String> COLUMNS = List.of("line", "account_id", "decision", "tier", "score", "ruleset",
+            "ruleset_version", "ruleset_hash", "as_of", "ledger", "unmet_hard_filters", "disqualifiers",
+            "missing_fields", "error");
+
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // Not STRICT_CHECK_FOR_QUOTING: that mode leaves a cell holding a bare CR unquoted, which
+            // breaks the row. The default quotes some cells that would not need it, which is harmless.
+            .build();
+    private static final CsvSchema SCHEMA = CsvSchema.builder()
+            .addColumns(COLUMNS, CsvSchema.ColumnType.STRING)
+            .build()
+            .withHeader();
+
+    private final SequenceWriter out;
+
+    /**
+     * Starts writing: the header is written at once.
+     *
+     * @param target where to write, never null; left open by {@link #close()}
+     * @throws IOException when the header cannot be written
+     */
+    public CsvResultWriter(Writer target) throws IOException {
+        this.out = MAPPER.writer(SCHEMA).writeValues(target);
+    }
+
+    @Override
+    public void write(ScoredRecord record) throws IOException {
+        String[] row = new String[COLUMNS.size()];
+        row[0] = Long.toString(record.line());
+        row[1] = neutralise(record.accountId());
+        row[2] = record.decision();
+        FitResult r = record.result();
+        if (r != null) {
+            row[3] = neutralise(r.tier());
+            row[4] = r.score().toPlainString();
+            row[5] = neutralise(r.ruleset().name());
+            row[6] = neutralise(r.ruleset().version());
+            row[7] = r.ruleset().contentHash();
+            row[8] = r.asOf().toString();
+            row[9] = neutralise(ledger(r.ledger()));
+            row[10] = neutralise(notes(r.unmetHardFilters()));
+            row[11] = neutralise(notes(r.disqualifiers()));
+            row[12] = neutralise(String.join("; ", r.missingFields()));
+        } else {
+            row[13] = neutralise(record.error());
+        }
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == null) {
+                row[i] = ""; // Jackson skips nulls in a row, which would shift the later cells left
+            }
+        }
+        out.write(Arrays.asList(row));
+    }
+
+    /**
+     * Renders a ledger for one cell: {@code Core vertical +20.0; Recent funding +13.3}, leaving out
+     * hard filters and disqualifiers (worth no points).
+     *
+     * @param ledger the lines, never null
+     * @return the text, empty when no line carries points
+     */
+    public static String ledger(List<LedgerLine> ledger) {
+        return ledger.stream()
+                .filter(l -> l.kind() != RuleKind.HARD && l.kind() != RuleKind.DISQUALIFIER)
+                .map(l -> l.rule() + " " + (l.points().signum() >= 0 ? "+" : "") + l.points().toPlainString())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String notes(List<RuleNote> notes) {
+        return notes.stream().map(n -> n.rule() + ": " + n.reason()).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Makes a text cell safe to open in a spreadsheet: a cell starting with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return is prefixed with a single quote, so it is
+     * shown as text instead of being evaluated as a formula.
+     *
+     * @param cell the cell, may be null
+     * @return the cell, prefixed when needed; null stays null
+     */
+    public static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

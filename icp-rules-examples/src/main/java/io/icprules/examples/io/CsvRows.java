@@ -1,0 +1,241 @@
+package io.icprules.examples.io;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a CSV file with a header line, one row at a time, keeping each row's starting line number.
+ *
+ * <p>Parsing (quotes, doubled quotes, commas and line breaks inside quoted cells, CRLF line ends,
+ * a UTF-8 byte order mark) is done by Jackson's CSV parser. This class checks the header when the
+ * file is opened: every column must be known (or an {@code attr.<name>} column when attributes are
+ * allowed), none may appear twice and the required ones must be present, otherwise
+ * {@link InputFileException} is thrown before a single row is read. Known column names are matched
+ * ignoring case and surrounding spaces. Blank lines are skipped.
+ *
+ * <p>A syntax error in the middle of the file (an unterminated quote, bytes that are not UTF-8)
+ * ends the rows: {@link #next()} throws {@link CsvSyntaxException} with the line of the row that
+ * could not be read, and {@link #hasNext()} is false afterwards.
+ */
+public final class CsvRows implements Iterator<CsvRow>, Closeable {
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private final Path file;
+    private final CsvParser parser;
+    private final Map<String, Integer> columns;
+    private CsvRow pending;
+    private CsvSyntaxException failure;
+    private boolean done;
+
+    private CsvRows(Path file, CsvParser parser, Map<String, Integer> columns) {
+        this.file = file;
+        this.parser = parser;
+        this.columns = columns;
+    }
+
+    /**
+     * Opens a file and checks its header.
+     *
+     * @param file       the file, never null
+     * @param known      the accepted column names, in lower case, never null
+     * @param attributes whether {@code attr.<name>} columns are accepted
+     * @param required   the columns that must be present, never null
+     * @return the rows, positioned after the header
+     * @throws InputFileException when the file is empty, its header is unreadable, or a column is
+     *                            unknown, repeated or missing
+     * @throws IOException        when the file cannot be opened
+     */
+    public static CsvRows open(Path file, Collection<String> known, boolean attributes, Set<String> required)
+            throws IOException {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new InputFileException(file, "no such file");
+        }
+        CsvParser parser = null;
+        try {
+            parser = MAPPER.getFactory().createParser(in);
+            parser.setSchema(CsvSchema.emptySchema());
+            RawRow header = readRow(parser);
+            if (header == null) {
+                throw new InputFileException(file, "the file is empty; a header line naming the columns is required");
+            }
+            Map<String, Integer> columns = checkHeader(file, header.cells(), known, attributes, required);
+            return new CsvRows(file, parser, columns);
+        } catch (InputFileException e) {
+            closeQuietly(parser, in);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(parser, in);
+            throw new InputFileException(file, "line 1: the header cannot be read: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static Map<String, Integer> checkHeader(Path file, List<String> header, Collection<String> known,
+                                                    boolean attributes, Set<String> required)
+            throws InputFileException {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String raw = header.get(i).replace("\uFEFF", "").strip();
+            String lower = raw.toLowerCase(Locale.ROOT);
+            String name;
+            if (known.contains(lower)) {
+                name = lower;
+            } else if (attributes && lower.startsWith(AccountFields.ATTRIBUTE_PREFIX)) {
+                String attr = raw.substring(AccountFields.ATTRIBUTE_PREFIX.length());
+                if (!ATTRIBUTE_NAME.matcher(attr).matches()) {
+                    problems.add("column " + (i + 1) + " '" + CellValues.preview(raw)
+                            + "': attribute names may use letters, digits, '_', '-' and '.' only");
+                    continue;
+                }
+                name = AccountFields.ATTRIBUTE_PREFIX + attr;
+            } else {
+                problems.add("column " + (i + 1) + " '" + CellValues.preview(raw) + "' is not a known column");
+                continue;
+            }
+            if (columns.putIfAbsent(name, i) != null) {
+                problems.add("column " + (i + 1) + " '" + name + "' appears more than once");
+            }
+        }
+        Set<String> missing = new TreeSet<>(required);
+        missing.removeAll(columns.keySet());
+        if (!missing.isEmpty()) {
+            problems.add("required " + (missing.size() == 1 ? "column " : "columns ") + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " missing");
+        }
+        if (!problems.isEmpty()) {
+            throw new InputFileException(file, "line 1: " + String.join("; ", problems) + ". Accepted columns: "
+                    + String.join(", ", known) + (attributes ? ", " + AccountFields.ATTRIBUTE_PREFIX + "<name>" : "")
+                    + (required.isEmpty() ? "" : " (required: " + String.join(", ", new TreeSet<>(required)) + ")"));
+        }
+        return columns;
+    }
+
+    /** @return the file being read */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the normalised column names in header order */
+    public List<String> columns() {
+        return List.copyOf(columns.keySet());
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (pending != null || failure != null) {
+            return true;
+        }
+        if (done) {
+            return false;
+        }
+        // Where the next row starts; a row that fails to parse is reported at this line.
+        long line = parser.currentLocation().getLineNr();
+        try {
+            while (true) {
+                RawRow row = readRow(parser);
+                if (row == null) {
+                    done = true;
+                    return false;
+                }
+                if (row.cells().size() == 1 && row.cells().get(0).isBlank()) {
+                    line = parser.currentLocation().getLineNr();
+                    continue; // a blank line is not a data row
+                }
+                pending = new CsvRow(row.line(), columns, row.cells());
+                return true;
+            }
+        } catch (IOException e) {
+            done = true;
+            failure = new CsvSyntaxException(file, line,
+                    "the rest of the file cannot be read as CSV: " + firstLine(e.getMessage()));
+            return true;
+        }
+    }
+
+    /**
+     * @return the next row
+     * @throws CsvSyntaxException     when the rest of the file cannot be parsed
+     * @throws NoSuchElementException when there are no more rows
+     */
+    @Override
+    public CsvRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        if (failure != null) {
+            CsvSyntaxException f = failure;
+            failure = null;
+            throw f;
+        }
+        CsvRow r = pending;
+        pending = null;
+        return r;
+    }
+
+    /** The cells of one record and the line it starts on. */
+    private record RawRow(long line, List<String> cells) {
+    }
+
+    private static RawRow readRow(CsvParser parser) throws IOException {
+        if (parser.nextToken() == null) {
+            return null;
+        }
+        // Right after the row's start token, the parser stands on the line the row starts on.
+        long line = parser.currentLocation().getLineNr();
+        List<String> cells = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            cells.add(parser.getText());
+        }
+        return new RawRow(line, cells);
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    private static void closeQuietly(CsvParser parser, InputStream in) {
+        try {
+            if (parser != null) {
+                parser.close();
+            }
+            in.close();
+        } catch (IOException ignored) {
+            // already failing with a better message
+        }
+    }
+
+    /** Jackson appends the source location on further lines; the line number is reported separately. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Reading accounts, events and contacts from CSV and JSON Lines files, and writing fit results.
+ *
+ * <p>Readers stream: {@link io.icprules.examples.io.AccountReader} yields one
+ * {@link io.icprules.examples.io.AccountRecord} per data row, in file order, either the account's
+ * facts or an error naming the line, the account and the field, so that no row is ever dropped.
+ * Events and contacts are loaded into memory by {@link io.icprules.examples.io.RelatedFacts} and
+ * joined to accounts as they stream by. Writers emit one
+ * {@link io.icprules.examples.io.ScoredRecord} per input record, in input order.
+ */
+package io.icprules.examples.io;
