@@ -8,6 +8,7 @@ import io.icprules.result.Outcome;
 import io.icprules.result.RulesetInfo;
 
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -65,6 +66,22 @@ public interface FitEngine extends AutoCloseable {
      */
     default Stream<Outcome> evaluateStream(Stream<AccountFacts> accounts, LocalDate asOf) {
         return Batches.evaluate(this, accounts, asOf, Batches.DEFAULT_CHUNK);
+    }
+
+    /**
+     * Evaluates accounts one at a time on the calling thread, as the returned iterator is read: one
+     * account is taken from {@code accounts} for each outcome, nothing is read ahead and nothing is
+     * held. Suited to code that already runs one task per core and hands over an iterator, such as
+     * a partition of a distributed job; rule sessions are reused between the accounts as in every
+     * other batch, and no two accounts ever share a working memory.
+     *
+     * @param accounts the accounts, never null; read lazily
+     * @param asOf     the evaluation date for all of them, never null
+     * @return one outcome per input, in input order, indexed from 0; a failing account yields a
+     *         failed {@link Outcome} and the others go on; never null
+     */
+    default Iterator<Outcome> evaluateIterator(Iterator<AccountFacts> accounts, LocalDate asOf) {
+        return new SequentialOutcomes(this, accounts, asOf);
     }
 
     /** Releases pooled resources. Idempotent. */
