@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ContactsCsvReader {
 
-    static final List<String> COLUMNS = List.of("account_id", "name", "title", "role", "seniority", "department");
+    static final List<String> COLUMNS = ContactFields.COLUMNS;
 
     private ContactsCsvReader() {
     }
@@ -37,14 +37,8 @@ final class ContactsCsvReader {
                     continue;
                 }
                 try {
-                    out.add(id, Contact.builder()
-                            .accountId(id)
-                            .name(row.get("name"))
-                            .title(row.get("title"))
-                            .role(row.get("role"))
-                            .seniority(row.get("seniority"))
-                            .department(row.get("department"))
-                            .build());
+                    out.add(id, ContactFields.contact(id, row.get("name"), row.get("title"), row.get("role"),
+                            row.get("seniority"), row.get("department")));
                 } catch (InvalidFactException e) {
                     out.problem(id, row.line(), e.getMessage());
                 }

@@ -14,14 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads a CSV file with a header line, one row at a time, keeping each row's starting line number.
@@ -40,7 +36,6 @@ import java.util.regex.Pattern;
 public final class CsvRows implements Iterator<CsvRow>, Closeable {
 
     private static final CsvMapper MAPPER = new CsvMapper();
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private final Path file;
     private final CsvParser parser;
@@ -97,42 +92,11 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
     private static Map<String, Integer> checkHeader(Path file, List<String> header, Collection<String> known,
                                                     boolean attributes, Set<String> required)
             throws InputFileException {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String raw = header.get(i).replace("\uFEFF", "").strip();
-            String lower = raw.toLowerCase(Locale.ROOT);
-            String name;
-            if (known.contains(lower)) {
-                name = lower;
-            } else if (attributes && lower.startsWith(AccountFields.ATTRIBUTE_PREFIX)) {
-                String attr = raw.substring(AccountFields.ATTRIBUTE_PREFIX.length());
-                if (!ATTRIBUTE_NAME.matcher(attr).matches()) {
-                    problems.add("column " + (i + 1) + " '" + CellValues.preview(raw)
-                            + "': attribute names may use letters, digits, '_', '-' and '.' only");
-                    continue;
-                }
-                name = AccountFields.ATTRIBUTE_PREFIX + attr;
-            } else {
-                problems.add("column " + (i + 1) + " '" + CellValues.preview(raw) + "' is not a known column");
-                continue;
-            }
-            if (columns.putIfAbsent(name, i) != null) {
-                problems.add("column " + (i + 1) + " '" + name + "' appears more than once");
-            }
+        try {
+            return ColumnNames.resolve(header, known, attributes, required);
+        } catch (IllegalArgumentException e) {
+            throw new InputFileException(file, "line 1: " + e.getMessage());
         }
-        Set<String> missing = new TreeSet<>(required);
-        missing.removeAll(columns.keySet());
-        if (!missing.isEmpty()) {
-            problems.add("required " + (missing.size() == 1 ? "column " : "columns ") + String.join(", ", missing)
-                    + (missing.size() == 1 ? " is" : " are") + " missing");
-        }
-        if (!problems.isEmpty()) {
-            throw new InputFileException(file, "line 1: " + String.join("; ", problems) + ". Accepted columns: "
-                    + String.join(", ", known) + (attributes ? ", " + AccountFields.ATTRIBUTE_PREFIX + "<name>" : "")
-                    + (required.isEmpty() ? "" : " (required: " + String.join(", ", new TreeSet<>(required)) + ")"));
-        }
-        return columns;
     }
 
     /** @return the file being read */

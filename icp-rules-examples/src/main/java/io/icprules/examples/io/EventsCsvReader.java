@@ -5,9 +5,7 @@ import io.icprules.fact.Event;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +17,7 @@ import java.util.Set;
  */
 final class EventsCsvReader {
 
-    static final List<String> COLUMNS = List.of("account_id", "type", "date", "details");
+    static final List<String> COLUMNS = EventFields.COLUMNS;
 
     private EventsCsvReader() {
     }
@@ -39,19 +37,7 @@ final class EventsCsvReader {
                     continue;
                 }
                 try {
-                    String type = CellValues.blankToNull(row.get("type"));
-                    LocalDate date = CellValues.date("date", row.get("date"));
-                    if (type == null) {
-                        throw new InvalidFactException("type", "is required");
-                    }
-                    if (date == null) {
-                        throw new InvalidFactException("date", "is required");
-                    }
-                    Event.Builder event = Event.builder(type, date).accountId(id);
-                    for (Map.Entry<String, String> d : CellValues.pairs("details", row.get("details")).entrySet()) {
-                        event.detail(d.getKey(), d.getValue());
-                    }
-                    out.add(id, event.build());
+                    out.add(id, EventFields.event(id, row.get("type"), row.get("date"), row.get("details")));
                 } catch (InvalidFactException e) {
                     out.problem(id, row.line(), e.getMessage());
                 }

@@ -14,12 +14,14 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Scores a stream of {@link AccountRecord}s with {@link FitEngine#evaluateStream}, lazily and in
- * parallel chunks, and yields exactly one {@link ScoredRecord} per input record, in input order.
+ * Scores {@link AccountRecord}s lazily, either in parallel chunks ({@link #score}) or one at a time on
+ * the calling thread ({@link #scoreSequentially}), and yields exactly one {@link ScoredRecord} per
+ * input record, in input order.
  *
  * <p>Records that could not be read never reach the engine; they come out as error records at their
  * place in the order. An account whose evaluation fails comes out as an error record too. Memory is
@@ -32,7 +34,8 @@ public final class RecordScorer {
     }
 
     /**
-     * Scores records as the returned stream is consumed.
+     * Scores records as the returned stream is consumed, in parallel chunks
+     * ({@link FitEngine#evaluateStream}).
      *
      * @param engine  the engine, never null
      * @param records the input records, never null; consumed lazily, closed with the returned stream
@@ -42,7 +45,32 @@ public final class RecordScorer {
     public static Stream<ScoredRecord> score(FitEngine engine, Stream<AccountRecord> records, LocalDate asOf) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(asOf, "asOf");
-        Iterator<AccountRecord> in = records.iterator();
+        Iterator<ScoredRecord> out = pipeline(records.iterator(), facts -> engine.evaluateStream(
+                StreamSupport.stream(Spliterators.spliteratorUnknownSize(facts, Spliterator.ORDERED | Spliterator.NONNULL),
+                        false), asOf).iterator());
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(out, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(records::close);
+    }
+
+    /**
+     * Scores records one at a time on the calling thread as the returned iterator is read
+     * ({@link FitEngine#evaluateIterator}): for code that already runs one task per core, such as a
+     * partition of a Spark job. Reads one readable record ahead at most.
+     *
+     * @param engine  the engine, never null
+     * @param records the input records, never null; read lazily
+     * @param asOf    the evaluation date, never null
+     * @return one scored record per input record, in input order
+     */
+    public static Iterator<ScoredRecord> scoreSequentially(FitEngine engine, Iterator<AccountRecord> records,
+                                                           LocalDate asOf) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(asOf, "asOf");
+        return pipeline(Objects.requireNonNull(records, "records"), facts -> engine.evaluateIterator(facts, asOf));
+    }
+
+    private static Iterator<ScoredRecord> pipeline(Iterator<AccountRecord> in,
+                                                   Function<Iterator<AccountFacts>, Iterator<Outcome>> evaluate) {
         // Every record read, in order, until it is written out. The engine pulls readable records
         // through `facts`, which queues each record it passes (readable or not) here; the i-th
         // outcome then belongs to the i-th readable record in this queue.
@@ -72,11 +100,9 @@ public final class RecordScorer {
                 return f;
             }
         };
-        Stream<AccountFacts> factStream = StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(facts, Spliterator.ORDERED | Spliterator.NONNULL), false);
-        Iterator<Outcome> outcomes = engine.evaluateStream(factStream, asOf).iterator();
+        Iterator<Outcome> outcomes = evaluate.apply(facts);
 
-        Iterator<ScoredRecord> out = new Iterator<>() {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 // Asking the engine for more pulls input, which may queue records (even only
@@ -104,7 +130,5 @@ public final class RecordScorer {
                                 "evaluation failed: " + o.error().orElseThrow().getMessage()));
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(out, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(records::close);
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -101,5 +102,44 @@ class RecordScorerTest {
             assertThat(s.limit(3)).extracting(ScoredRecord::line).containsExactly(2L, 3L, 4L);
         }
         assertThat(closed).isTrue();
+    }
+
+    @Test
+    void scoresSequentiallyWithTheSameRecordsAsInChunksReadingOnlyAsFarAsNeeded() {
+        List<AccountRecord> input = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            input.add(i % 5 == 2 ? AccountRecord.error(i + 2, "bad-" + i, "bad row " + i)
+                    : ok(i + 2, "a-" + i, i % 3 == 0 ? 200 : 5000));
+        }
+        List<ScoredRecord> chunked;
+        try (Stream<ScoredRecord> s = RecordScorer.score(engine, input.stream(), AS_OF)) {
+            chunked = s.toList();
+        }
+        int[] read = {0};
+        Iterator<AccountRecord> counted = new Iterator<>() {
+            private final Iterator<AccountRecord> in = input.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return in.hasNext();
+            }
+
+            @Override
+            public AccountRecord next() {
+                read[0]++;
+                return in.next();
+            }
+        };
+
+        Iterator<ScoredRecord> sequential = RecordScorer.scoreSequentially(engine, counted, AS_OF);
+        List<ScoredRecord> out = new ArrayList<>();
+        while (sequential.hasNext()) {
+            out.add(sequential.next());
+            // Never more than the next readable record ahead of what was handed out.
+            assertThat(read[0]).isLessThanOrEqualTo(out.size() + 1);
+        }
+
+        assertThat(out).isEqualTo(chunked);
+        assertThat(out).filteredOn(ScoredRecord::isError).hasSize(600);
     }
 }
