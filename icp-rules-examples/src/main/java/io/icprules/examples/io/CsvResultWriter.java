@@ -115,7 +115,14 @@ public final class CsvResultWriter implements ResultWriter {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String notes(List<RuleNote> notes) {
+    /**
+     * Renders unmet hard filters or disqualifiers for one cell: {@code <rule>: <reason>}, joined with
+     * {@code "; "}.
+     *
+     * @param notes the notes, never null
+     * @return the text, empty when there are none
+     */
+    public static String notes(List<RuleNote> notes) {
         return notes.stream().map(n -> n.rule() + ": " + n.reason()).collect(Collectors.joining("; "));
     }
 

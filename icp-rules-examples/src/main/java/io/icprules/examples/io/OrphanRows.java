@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param accounts                 distinct account ids among those rows
  * @param firstAccountIds          the first few of those ids, in file order, never null
  * @param rowsWithoutAccount       rows with a blank {@code account_id}
- * @param firstLinesWithoutAccount the lines of the first few of those rows, never null
+ * @param firstLinesWithoutAccount the lines of the first few of those rows, never null; empty when the
+ *                                 reader knows no line numbers
  */
 public record OrphanRows(String file, long rows, long accounts, List<String> firstAccountIds,
                          long rowsWithoutAccount, List<Long> firstLinesWithoutAccount) {
@@ -60,9 +61,12 @@ public record OrphanRows(String file, long rows, long accounts, List<String> fir
                 sb.append("; ");
             }
             sb.append(file).append(": ").append(rowsWithoutAccount)
-                    .append(rowsWithoutAccount == 1 ? " row has" : " rows have").append(" no account_id (line ")
-                    .append(String.join(", ", firstLinesWithoutAccount.stream().map(String::valueOf).toList()))
-                    .append(rowsWithoutAccount > firstLinesWithoutAccount.size() ? ", ..." : "").append(")");
+                    .append(rowsWithoutAccount == 1 ? " row has" : " rows have").append(" no account_id");
+            if (!firstLinesWithoutAccount.isEmpty()) { // a distributed read knows no line numbers
+                sb.append(" (line ")
+                        .append(String.join(", ", firstLinesWithoutAccount.stream().map(String::valueOf).toList()))
+                        .append(rowsWithoutAccount > firstLinesWithoutAccount.size() ? ", ..." : "").append(")");
+            }
         }
         return sb.toString();
     }

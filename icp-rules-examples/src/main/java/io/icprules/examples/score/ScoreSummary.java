@@ -70,6 +70,40 @@ public final class ScoreSummary {
         }
     }
 
+    /**
+     * Counts records tallied elsewhere, such as by a distributed job.
+     *
+     * @param decision the decision, never null
+     * @param tier     the tier, never null
+     * @param count    how many records got that decision and tier, 0 or more
+     */
+    public void add(Decision decision, String tier, long count) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(tier, "tier");
+        total += count;
+        decisions.merge(decision, count, Long::sum);
+        if (decision == Decision.FIT) {
+            fitTiers.merge(tier, count, Long::sum);
+        }
+    }
+
+    /**
+     * Counts error records tallied elsewhere, such as by a distributed job.
+     *
+     * @param count    how many error records there are, 0 or more
+     * @param examples descriptions of some of them (the first {@value #ERRORS_SHOWN} are quoted),
+     *                 never null
+     */
+    public void addErrors(long count, List<String> examples) {
+        total += count;
+        errors += count;
+        for (String e : examples) {
+            if (firstErrors.size() < ERRORS_SHOWN) {
+                firstErrors.add(e);
+            }
+        }
+    }
+
     /** @return records counted */
     public long total() {
         return total;
