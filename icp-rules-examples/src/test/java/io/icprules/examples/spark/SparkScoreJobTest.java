@@ -13,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -191,6 +193,31 @@ class SparkScoreJobTest {
         assertThat(run(again)).as(err.toString()).isEqualTo(ExitCodes.OK);
         List<Row> rows = LocalSpark.session().read().parquet(result.toString()).orderBy("account_id").collectAsList();
         assertThat(rows).extracting(r -> r.<String>getAs("decision")).containsExactly("FIT", "EXCLUDED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"workforce-scheduling", "msp-manufacturing"})
+    void exampleProfilesGetTheirDocumentedDecisionsOnSpark(String profile) throws IOException {
+        Path data = Path.of("data", profile);
+        Map<String, String> expected = new HashMap<>();
+        List<String> lines = Files.readAllLines(data.resolve("expected.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            expected.put(cells[0], cells[1] + "," + cells[2] + "," + cells[3]);
+        }
+        SparkSession spark = LocalSpark.session();
+        Dataset<Row> results = SparkScorer.of(RulesetSource.fromDirectory(Path.of("rulesets", profile)), AS_OF)
+                .score(SparkInputs.read(spark, data.resolve("accounts.csv").toString(), SparkFormat.CSV, false),
+                        SparkInputs.read(spark, data.resolve("events.csv").toString(), SparkFormat.CSV, false),
+                        SparkInputs.read(spark, data.resolve("contacts.csv").toString(), SparkFormat.CSV, false));
+
+        Map<String, String> actual = new HashMap<>();
+        for (Row r : results.collectAsList()) {
+            assertThat(r.<String>getAs("error")).isNull();
+            actual.put(r.getAs("account_id"), r.<String>getAs("decision") + "," + r.<String>getAs("tier") + ","
+                    + r.<java.math.BigDecimal>getAs("score").toPlainString());
+        }
+        assertThat(actual).isEqualTo(expected);
     }
 
     /** Reads every part file of a CSV output folder. */
