@@ -3,12 +3,11 @@ package io.icprules.cases;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.icprules.error.InvalidFactException;
 import io.icprules.json.AccountJson;
 import io.icprules.json.TextValues;
+import io.icprules.json.YamlTree;
 import io.icprules.result.Decision;
 
 import java.io.IOException;
@@ -68,9 +67,6 @@ public final class CaseFiles {
     /** The folder of a ruleset that holds its case files. */
     public static final String FOLDER = "cases";
 
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     private static final List<String> FILE_KEYS = List.of("as_of", "description", "cases");
     private static final List<String> CASE_KEYS = List.of("name", "description", "as_of", "account", "expect");
     private static final List<String> EXPECT_KEYS = List.of("decision", "tier", "score", "fired", "not_fired",
@@ -148,11 +144,11 @@ public final class CaseFiles {
         } catch (IOException e) {
             return broken(file, 0, "cannot be read: " + e);
         }
-        try (Reader in = new java.io.StringReader(text); JsonParser p = YAML.createParser(in)) {
+        try (Reader in = new java.io.StringReader(text); JsonParser p = YamlTree.FACTORY.createParser(in)) {
             return parse(file, p);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            return broken(file, line, "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
+            return broken(file, line, "not valid YAML: " + YamlTree.problem(e.getOriginalMessage()));
         } catch (IOException e) {
             return broken(file, 0, "cannot be read: " + e);
         }
@@ -446,19 +442,5 @@ public final class CaseFiles {
 
     private static int line(JsonParser p) {
         return p.currentTokenLocation().getLineNr();
-    }
-
-    /**
-     * The YAML parser's message without the indented lines that repeat the source (the line number
-     * is reported separately).
-     */
-    private static String yamlProblem(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        return Arrays.stream(message.split("\\R"))
-                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                .map(String::strip)
-                .collect(Collectors.joining("; "));
     }
 }

@@ -6,6 +6,7 @@ import io.icprules.engine.RulesetSource;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
 import io.icprules.examples.io.AccountReader;
+import io.icprules.examples.io.ColumnMapping;
 import io.icprules.examples.io.FileFormat;
 import io.icprules.examples.io.InputFileException;
 import io.icprules.examples.io.OrphanRows;
@@ -56,7 +57,7 @@ import java.util.stream.Stream;
             "0:every record was scored",
             "1:the ruleset does not compile; every problem is printed to stderr as file:line:col: error: message",
             "2:usage error, or an input file is missing or unusable as a whole (unknown extension, unknown CSV "
-                + "column, missing header)",
+                + "column, missing header, a column mapping with mistakes or that does not fit the file's header)",
             "3:finished, but some records are error records (bad rows, bad event or contact rows, failed "
                 + "evaluations), or some event or contact rows name no account",
             "4:unexpected failure, such as an output file that cannot be written",
@@ -73,6 +74,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--accounts", required = true, paramLabel = "FILE",
             description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
     private Path accounts;
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "Column mapping (YAML) for a CSV accounts file with other headers, such as a HubSpot or "
+                    + "Salesforce export: which column is which field, and how values are converted.")
+    private Path mapping;
 
     @Option(names = "--events", paramLabel = "FILE",
             description = "Events CSV: account_id,type,date,details (details as key=value;key=value).")
@@ -106,7 +112,8 @@ final class ScoreCommand implements Callable<Integer> {
         LocalDate date = asOf != null ? asOf : LocalDate.now();
 
         // Open the accounts first: a bad header must stop the run before the ruleset is even compiled.
-        try (AccountReader reader = AccountReader.open(accounts)) {
+        try (AccountReader reader = mapping == null ? AccountReader.open(accounts)
+                : AccountReader.open(accounts, ColumnMapping.load(mapping))) {
             FitEngine engine;
             try {
                 engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(rules)).build();
@@ -188,7 +195,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (!Files.isDirectory(rules)) {
             return "ruleset folder not found: " + rules;
         }
-        for (Path p : new Path[] {accounts, events, contacts}) {
+        for (Path p : new Path[] {accounts, mapping, events, contacts}) {
             if (p == null) {
                 continue;
             }
@@ -199,7 +206,11 @@ final class ScoreCommand implements Callable<Integer> {
                 return "file cannot be read: " + p;
             }
         }
-        if (FileFormat.fromFileName(accounts).isEmpty()) {
+        if (mapping != null) {
+            if (FileFormat.fromFileName(accounts).orElse(FileFormat.CSV) != FileFormat.CSV) {
+                return "--mapping applies to CSV accounts files; " + accounts + " is JSON Lines";
+            }
+        } else if (FileFormat.fromFileName(accounts).isEmpty()) {
             return "cannot tell the format of " + accounts + " from its name; use the extension .csv, .jsonl or .ndjson";
         }
         if (events != null && FileFormat.fromFileName(events).orElse(null) != FileFormat.CSV) {
@@ -217,7 +228,7 @@ final class ScoreCommand implements Callable<Integer> {
                 return "the folder of the output file does not exist: " + parent;
             }
             if (Files.exists(out)) {
-                for (Path p : new Path[] {accounts, events, contacts}) {
+                for (Path p : new Path[] {accounts, mapping, events, contacts}) {
                     if (p != null && Files.isSameFile(p, out)) {
                         return "--out would overwrite the input file " + p;
                     }

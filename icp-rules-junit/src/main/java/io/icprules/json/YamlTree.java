@@ -1,11 +1,13 @@
-package io.icprules.cases;
+package io.icprules.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,13 +15,18 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
- * Builds a JSON tree from a YAML parser, typing plain scalars the way the CSV layout types cells
- * rather than by YAML 1.1's loose rules: only {@code true} and {@code false} are booleans (so the
+ * Reads YAML hand-written by rule authors (fit test cases, column mappings) into a JSON tree,
+ * typing plain scalars the way the CSV layout types cells rather than by YAML 1.1's loose rules: only {@code true} and {@code false} are booleans (so the
  * country code {@code NO} and the answer {@code yes} stay text), and only plain decimal digits are
  * numbers (so a code with a leading zero such as {@code 02134} stays text instead of turning into
  * an octal number, and {@code 1_000} or {@code 0x1F} are not silently converted).
  */
-final class YamlTree {
+public final class YamlTree {
+
+    /** A YAML parser factory that rejects a key repeated in one mapping. */
+    public static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern INTEGER = Pattern.compile("[+-]?(0|[1-9]\\d*)");
@@ -32,10 +39,10 @@ final class YamlTree {
      * Reads the value the parser stands on (its current token) and everything inside it.
      *
      * @param parser a parser positioned on a value's first token
-     * @return the value
+     * @return the value; a missing node when the parser stands on nothing
      * @throws IOException when the YAML cannot be parsed
      */
-    static JsonNode read(JsonParser parser) throws IOException {
+    public static JsonNode read(JsonParser parser) throws IOException {
         JsonToken t = parser.currentToken();
         if (t == null) {
             return NODES.missingNode();
@@ -80,5 +87,22 @@ final class YamlTree {
                 return NODES.textNode(parser.getText());
             }
         }
+    }
+
+    /**
+     * The YAML parser's message without the indented lines that repeat the source (the line number
+     * is reported separately).
+     *
+     * @param message the parser's message, may be null
+     * @return one line
+     */
+    public static String problem(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        return java.util.Arrays.stream(message.split("\\R"))
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip)
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 }
