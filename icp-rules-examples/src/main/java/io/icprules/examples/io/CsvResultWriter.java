@@ -115,7 +115,7 @@ public final class CsvResultWriter implements ResultWriter {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String notes(List<RuleNote> notes) {
+    static String notes(List<RuleNote> notes) {
         return notes.stream().map(n -> n.rule() + ": " + n.reason()).collect(Collectors.joining("; "));
     }
 
