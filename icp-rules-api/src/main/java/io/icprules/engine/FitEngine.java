@@ -3,6 +3,7 @@ package io.icprules.engine;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.EvaluationException;
 import io.icprules.fact.AccountFacts;
+import io.icprules.result.Explanation;
 import io.icprules.result.FitResult;
 import io.icprules.result.Outcome;
 import io.icprules.result.RulesetInfo;
@@ -41,6 +42,21 @@ public interface FitEngine extends AutoCloseable {
      *                             account and the rule
      */
     FitResult evaluate(AccountFacts facts, LocalDate asOf);
+
+    /**
+     * Evaluates one account and explains the result: for every rule that did not fire, which
+     * condition failed and the account's value, and the unfired signals that would raise the score.
+     * Slower than {@link #evaluate}; meant for showing a result to a person, not for batches.
+     *
+     * @param facts the account with its events and contacts, never null
+     * @param asOf  the evaluation date, never null
+     * @return the explanation, whose result equals {@link #evaluate}'s, never null
+     * @throws EvaluationException           as {@link #evaluate} does
+     * @throws UnsupportedOperationException when the engine cannot explain
+     */
+    default Explanation explain(AccountFacts facts, LocalDate asOf) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not explain results");
+    }
 
     /**
      * Evaluates many accounts, in parallel, and returns one outcome per input in input order. A

@@ -132,7 +132,7 @@ public final class RulesetCompiler {
             LOG.info("Ruleset {}: a fresh session per account, because these rules can match without facts: {}",
                     info, unanchored);
         }
-        return new CompiledRuleset(kieBase, new Scorer(catalog, manifest.policy(), info), manifest, diagnostics,
+        return new CompiledRuleset(source, kieBase, new Scorer(catalog, manifest.policy(), info), manifest, diagnostics,
                 unanchored);
     }
 
