@@ -48,6 +48,7 @@ public final class Explainer {
     private static final Pattern VARIABLE = Pattern.compile("\\$[\\w$]+");
     private static final Pattern BOUND = Pattern.compile("^\\s*(\\$[\\w$]+)\\s*:");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w$\"])([a-zA-Z_]\\w*)(\\s*\\[\\s*\"([^\"]+)\"\\s*])?");
+    private static final Pattern TEXT_LITERAL = Pattern.compile("\"[^\"]*\"");
     private static final String PROBE_VAR = "$icpProbeFact";
     private static final Object NO_FIELD = new Object();
 
@@ -285,7 +286,7 @@ public final class Explainer {
     private static String values(Object fact, List<String> constraints) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (String c : constraints) {
-            Matcher m = IDENTIFIER.matcher(c.replaceAll("\"[^\"]*\"(?!\\s*])", "\"\""));
+            Matcher m = IDENTIFIER.matcher(withoutTextLiterals(c));
             while (m.find()) {
                 String field = m.group(1);
                 String key = m.group(3) != null && field.equals("attributes") ? "attributes." + m.group(3) : field;
@@ -296,6 +297,18 @@ public final class Explainer {
             }
         }
         return out.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** Empties string literals, except map keys such as {@code attributes["locations"]}, so words in text are not fields. */
+    private static String withoutTextLiterals(String constraint) {
+        Matcher lit = TEXT_LITERAL.matcher(constraint);
+        StringBuilder sb = new StringBuilder();
+        while (lit.find()) {
+            boolean key = constraint.substring(lit.end()).stripLeading().startsWith("]");
+            lit.appendReplacement(sb, Matcher.quoteReplacement(key ? lit.group() : "\"\""));
+        }
+        lit.appendTail(sb);
+        return sb.toString();
     }
 
     private static Object read(Object fact, String field) {

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = IcpCommand.Version.class,
         description = "Decides how well B2B accounts fit an Ideal Customer Profile written as Drools rules, and says why.",
-        subcommands = {ScoreCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScoreCommand.class, ExplainCommand.class, ValidateCommand.class, GenerateCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
