@@ -64,6 +64,23 @@ class FaultyRulesTest {
     }
 
     @Test
+    void ruleInsertingFactsWithoutEndIsStopped() {
+        try (FitEngine engine = TestRulesets.basic().drl("i.drl", ""
+                + "declare Tick n : int end\n"
+                + "rule \"Start\" @kind(soft) @points(1)\nwhen Account( industry == \"Loop\" ) then insert(new Tick(0)); end\n"
+                + "rule \"Grows\" @kind(soft) @points(1)\nwhen $t : Tick() then insert(new Tick($t.getN() + 1)); end\n")
+                .engine()) {
+            assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("grow").industry("Loop").build()), AS_OF))
+                    .isInstanceOfSatisfying(EvaluationException.class, e -> {
+                        assertThat(e.ruleName()).contains("Grows");
+                        assertThat(e.getMessage()).contains("stopped after 10000 rule firings");
+                    });
+            // the session that overflowed is thrown away: the next account starts clean
+            assertThat(engine.evaluate(AccountFacts.of(Account.builder("again").build()), AS_OF).ledger()).isEmpty();
+        }
+    }
+
+    @Test
     void slowRulesAreStoppedByTheTimeBudget() {
         try (FitEngine engine = IcpRules.builder().timeBudgetPerAccount(java.time.Duration.ofMillis(100))
                 .ruleset(TestRulesets.basic().drl("s.drl", ""

@@ -53,12 +53,12 @@ class RulesetProperties {
         return line.list().ofMaxSize(8).map(l -> String.join("\n", l));
     }
 
-    @Property(tries = 100)
+    @Property
     void anyManifest(@ForAll("manifests") String manifest) {
         compileOrDiagnose(Map.of("ruleset.properties", manifest, "r.drl", GOOD));
     }
 
-    @Property(tries = 40)
+    @Property
     void damagedRuleFile(@ForAll @IntRange(min = 0, max = 10_000) int at, @ForAll @IntRange(min = 0, max = 12) int cut,
                          @ForAll("insertions") String insert) {
         int pos = at % (GOOD.length() + 1);

@@ -49,7 +49,7 @@ class ReaderProperties {
         return cells().list().ofSize(COLUMNS.size()).list().ofMinSize(0).ofMaxSize(25);
     }
 
-    @Property(tries = 300)
+    @Property
     void everyCsvRowYieldsOneRecord(@ForAll("tables") List<List<String>> rows) throws IOException {
         Path file = Files.createTempFile("accounts", ".csv");
         try {
@@ -93,7 +93,7 @@ class ReaderProperties {
                 .list().ofMaxSize(20);
     }
 
-    @Property(tries = 300)
+    @Property
     void everyJsonLineYieldsOneRecord(@ForAll("jsonLines") List<String> lines) throws IOException {
         Path file = Files.createTempFile("accounts", ".jsonl");
         try {
@@ -108,7 +108,7 @@ class ReaderProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property
     void arbitraryBytesNeverEscapeAsAnUndocumentedException(@ForAll @Size(max = 400) byte[] bytes) throws IOException {
         for (String ext : new String[] {".csv", ".jsonl"}) {
             Path file = Files.createTempFile("accounts", ext);
