@@ -67,13 +67,14 @@ public interface FitEngine extends AutoCloseable {
      * @return the outcomes, as many as inputs, in input order; never null
      */
     default List<Outcome> evaluateAll(List<AccountFacts> accounts, LocalDate asOf) {
-        return Batches.evaluate(this, accounts.stream(), asOf, Batches.DEFAULT_CHUNK).toList();
+        return Batches.evaluate(this, accounts, asOf);
     }
 
     /**
      * Evaluates a stream of accounts lazily and in parallel chunks, without holding the whole input
-     * in memory, and returns one outcome per input in input order. Suited to files of millions of
-     * accounts.
+     * in memory, and returns one outcome per input in input order. While the caller consumes one
+     * chunk of outcomes, the next chunk is evaluated and the one after is read, so reading, scoring
+     * and writing overlap. Suited to files of millions of accounts.
      *
      * @param accounts the accounts, never null; consumed as the returned stream is read
      * @param asOf     the evaluation date for all of them, never null
