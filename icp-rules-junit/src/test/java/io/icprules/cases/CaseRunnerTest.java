@@ -149,7 +149,7 @@ class CaseRunnerTest {
                 as_of: 2026-11-01
                 cases:
                   - name: explodes
-                    account: {id: boom-1, industry: Boom, employees: 200}
+                    account: {id: boom-1, industry: Boom, employees: 200, founded_year: 1999}
                     expect: {decision: FIT}
                   - name: fine
                     account: {id: ok, industry: Retail, employees: 200}

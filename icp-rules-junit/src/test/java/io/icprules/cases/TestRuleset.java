@@ -11,7 +11,10 @@ public final class TestRuleset {
     /** The manifest. */
     public static final String MANIFEST = "name=t\nversion=1\ntiers=A:80,B:60,C:40,D:0\nrequired=industry,employees\n";
 
-    /** The rules: a hard filter, a soft signal with a % in its name, a decaying trigger and a disqualifier. */
+    /**
+     * The rules: a hard filter, a soft signal with a % in its name, a decaying trigger, a
+     * disqualifier, and a rule whose condition divides by zero for accounts founded in 1999.
+     */
     public static final String RULES = """
             package icp.test;
             import io.icprules.fact.Account;
@@ -34,7 +37,7 @@ public final class TestRuleset {
             when Account( technologies contains "CompetitorX" ) then end
 
             rule "Explodes" @kind(soft) @points(1)
-            when Account( industry == "Boom" ) then throw new IllegalStateException("kaboom"); end
+            when Account( foundedYear != null, 1 / (foundedYear - 1999) > 1000 ) then end
             """;
 
     private TestRuleset() {

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code icp} command: scores accounts against an ICP ruleset ({@code icp score}), runs a
- * ruleset's fit test cases ({@code icp test}) and writes synthetic accounts ({@code icp generate}).
+ * ruleset's fit test cases ({@code icp test}), explains one account's result ({@code icp explain}),
+ * checks a ruleset ({@code icp validate}) and writes synthetic accounts ({@code icp generate}).
  *
  * <p>{@link #run(PrintWriter, PrintWriter, String...)} runs a command line and returns its exit code
  * without exiting, so that it can be called from tests and other programs; only {@link #main} exits.
@@ -27,7 +28,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = IcpCommand.Version.class,
         description = "Decides how well B2B accounts fit an Ideal Customer Profile written as Drools rules, and says why.",
-        subcommands = {ScoreCommand.class, TestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScoreCommand.class, TestCommand.class, ExplainCommand.class, ValidateCommand.class,
+            GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -48,7 +50,7 @@ public final class IcpCommand implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("icp: a command is required (score, test or generate)");
+        spec.commandLine().getErr().println("icp: a command is required (score, test, explain, validate or generate)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScoreProfilesCommandTest {
 
     private static final String ACCOUNTS = """
-            id,industry,employees,technologies
-            retail-1,Retail,200,
-            soft-1,Software,200,
-            bad-1,Retail,12a,
-            boom-1,Boom,200,
-            nobody,,5,CompetitorX
+            id,industry,employees,technologies,founded_year
+            retail-1,Retail,200,,
+            soft-1,Software,200,,
+            bad-1,Retail,12a,,
+            boom-1,Boom,200,,1999
+            nobody,,5,CompetitorX,
             """;
 
     private static final String SOFTWARE = """
@@ -44,7 +44,7 @@ class ScoreProfilesCommandTest {
             rule "Retail too" @kind(soft) @points(20) when Account( industry == "Retail" ) then end
             rule "No competitor" @kind(disqualifier) when Account( technologies contains "CompetitorX" ) then end
             rule "Explodes" @kind(soft) @points(1)
-            when Account( industry == "Boom" ) then throw new IllegalStateException("kaboom"); end
+            when Account( foundedYear != null, 1 / (foundedYear - 1999) > 1000 ) then end
             """;
 
     @TempDir

@@ -36,7 +36,7 @@ class ProfileScorerTest {
 
     private static ProfileSet profiles;
 
-    /** A second profile that favours software and fails on one industry. */
+    /** A second profile that favours software, and whose evaluation fails for accounts founded in 1999. */
     static final String SOFTWARE_RULES = """
             package icp.soft;
             import io.icprules.fact.Account;
@@ -45,7 +45,7 @@ class ProfileScorerTest {
             rule "Software" @kind(soft) @points(50) when Account( industry == "Software" ) then end
             rule "Retail too" @kind(soft) @points(20) when Account( industry == "Retail" ) then end
             rule "Explodes" @kind(soft) @points(1)
-            when Account( industry == "Boom" ) then throw new IllegalStateException("kaboom"); end
+            when Account( foundedYear != null, 1 / (foundedYear - 1999) > 1000 ) then end
             """;
 
     @BeforeAll
@@ -72,7 +72,7 @@ class ProfileScorerTest {
                 ok(2, Account.builder("retail").industry("Retail").employees(200).build()),
                 AccountRecord.error(3, "bad", "employees: '12a' is not a whole number"),
                 ok(4, Account.builder("soft").industry("Software").employees(200).build()),
-                ok(5, Account.builder("boom").industry("Boom").employees(200).build()),
+                ok(5, Account.builder("boom").industry("Boom").employees(200).foundedYear(1999).build()),
                 ok(6, Account.builder("tiny").employees(5).build())), AS_OF)) {
             out = s.toList();
         }
