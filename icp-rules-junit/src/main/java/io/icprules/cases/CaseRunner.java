@@ -1,10 +1,13 @@
 package io.icprules.cases;
 
 import io.icprules.engine.FitEngine;
-import io.icprules.engine.RulesetSource;
+import io.icprules.result.Explanation;
 import io.icprules.result.FitResult;
+import io.icprules.result.RuleCheck;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -12,37 +15,28 @@ import java.util.Set;
 /**
  * Runs fit test cases against an engine. The engine is the caller's: the runner neither builds nor
  * closes it. Thread-safe when the engine is.
+ *
+ * <p>Each case is evaluated with {@link FitEngine#explain}, which knows every rule of the ruleset:
+ * a case that names a rule the ruleset does not have fails (a misspelt name in {@code not_fired}
+ * would otherwise pass unnoticed, since a rule that does not exist never fires), and a rule that
+ * was expected to fire but did not is reported with why not (which condition failed, and the
+ * account's value). When the engine cannot explain an account, the case is evaluated with
+ * {@link FitEngine#evaluate} and neither is reported.
  */
 public final class CaseRunner {
 
     private final FitEngine engine;
-    private final Set<String> ruleNames;
 
-    private CaseRunner(FitEngine engine, Set<String> ruleNames) {
+    private CaseRunner(FitEngine engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.ruleNames = ruleNames;
     }
 
     /**
-     * A runner that also checks that every rule a case names exists in the ruleset, so that a
-     * misspelt name fails instead of passing unnoticed (a rule that does not exist never fires).
-     *
-     * @param engine the engine compiled from {@code source}, never null
-     * @param source the ruleset's text, never null
-     * @return the runner
-     */
-    public static CaseRunner of(FitEngine engine, RulesetSource source) {
-        return new CaseRunner(engine, Set.copyOf(RuleNames.of(Objects.requireNonNull(source, "source"))));
-    }
-
-    /**
-     * A runner for an engine whose rule files are not at hand: rule names in cases are not checked.
-     *
      * @param engine the engine, never null
-     * @return the runner
+     * @return a runner for that engine
      */
     public static CaseRunner of(FitEngine engine) {
-        return new CaseRunner(engine, null);
+        return new CaseRunner(engine);
     }
 
     /**
@@ -52,24 +46,54 @@ public final class CaseRunner {
      * @return its result; an evaluation that throws is a failure of the case, never an exception
      */
     public CaseResult run(FitCase fitCase) {
+        FitResult actual;
+        List<RuleCheck> notFired;
+        try {
+            Explanation explanation = explain(fitCase);
+            actual = explanation == null ? engine.evaluate(fitCase.facts(), fitCase.asOf()) : explanation.result();
+            notFired = explanation == null ? null : explanation.notFired();
+        } catch (RuntimeException e) {
+            return new CaseResult(fitCase, null, List.of("evaluation failed: " + e.getMessage()));
+        }
         List<String> failures = new ArrayList<>();
-        if (ruleNames != null) {
+        if (notFired != null) {
+            Set<String> known = new HashSet<>();
+            actual.ledger().forEach(l -> known.add(l.rule()));
+            notFired.forEach(c -> known.add(c.rule()));
             for (String rule : fitCase.expected().ruleNames()) {
-                if (!RuleNames.isKnown(ruleNames, rule)) {
-                    failures.add("no rule named '" + rule + "' in ruleset " + engine.ruleset().name()
+                if (!known.contains(rule) && !rule.equals("clamp") && !rule.startsWith("cap: ")) {
+                    failures.add("no rule named '" + rule + "' in ruleset " + actual.ruleset().name()
                             + " (check the spelling: a rule that does not exist never fires)");
                 }
             }
         }
-        FitResult actual;
-        try {
-            actual = engine.evaluate(fitCase.facts(), fitCase.asOf());
-        } catch (RuntimeException e) {
-            failures.add("evaluation failed: " + e.getMessage());
-            return new CaseResult(fitCase, null, failures);
+        List<String> mismatches = fitCase.expected().mismatches(actual);
+        failures.addAll(mismatches);
+        if (notFired != null && !mismatches.isEmpty()) {
+            Set<String> expectedToFire = new LinkedHashSet<>(fitCase.expected().fired());
+            expectedToFire.addAll(fitCase.expected().points().keySet());
+            for (RuleCheck c : notFired) {
+                if (expectedToFire.contains(c.rule())) {
+                    failures.add("why '" + c.rule() + "' did not fire: " + c.whyNot());
+                }
+            }
         }
-        failures.addAll(fitCase.expected().mismatches(actual));
         return new CaseResult(fitCase, actual, failures);
+    }
+
+    /**
+     * Explaining is best effort: when it fails where evaluating may not (the engine cannot explain,
+     * or its probe of a rule's conditions throws), the case is evaluated instead, and whether that
+     * fails decides the case.
+     *
+     * @return the explanation, or null when there is none
+     */
+    private Explanation explain(FitCase fitCase) {
+        try {
+            return engine.explain(fitCase.facts(), fitCase.asOf());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -96,7 +96,7 @@ public final class FitCases {
         }
         List<CaseFileResult> results = new ArrayList<>();
         try (engine) {
-            CaseRunner runner = CaseRunner.of(engine, source);
+            CaseRunner runner = CaseRunner.of(engine);
             for (CaseFile f : files) {
                 results.add(runner.run(f));
             }

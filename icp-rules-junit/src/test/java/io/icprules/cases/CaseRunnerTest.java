@@ -3,6 +3,10 @@ package io.icprules.cases;
 import io.icprules.engine.FitEngine;
 import io.icprules.engine.IcpRules;
 import io.icprules.engine.RulesetSource;
+import io.icprules.error.Diagnostic;
+import io.icprules.fact.AccountFacts;
+import io.icprules.result.FitResult;
+import io.icprules.result.RulesetInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +34,7 @@ class CaseRunnerTest {
         ruleset = TestRuleset.write(dir);
         RulesetSource source = RulesetSource.fromDirectory(ruleset);
         engine = IcpRules.builder().ruleset(source).build();
-        runner = CaseRunner.of(engine, source);
+        runner = CaseRunner.of(engine);
     }
 
     @AfterEach
@@ -119,7 +125,9 @@ class CaseRunnerTest {
                 "points: expected 'Hourly share 80%+' +10, but it did not fire",
                 "unmet_hard_filters: expected [], was [Mid-market headcount]",
                 "disqualified_by: expected [Something else], was [Uses competitor]",
-                "missing_fields: expected [industry], was []");
+                "missing_fields: expected [industry], was []",
+                "why 'Hourly share 80%+' did not fire: attributes[\"hourly_share\"] >= 0.8 is not met "
+                        + "(attributes.hourly_share: unknown)");
         assertThat(c.describeFailure())
                 .contains("expected: decision FIT, tier A, score 90, fired [Hourly share 80%+]")
                 .contains("actual:   decision DISQUALIFIED, tier C, score 42.6")
@@ -145,28 +153,50 @@ class CaseRunnerTest {
 
     @Test
     void anEvaluationThatThrowsIsAFailureOfThatCaseOnly() throws IOException {
-        CaseFileResult r = run("""
-                as_of: 2026-11-01
-                cases:
-                  - name: explodes
-                    account: {id: boom-1, industry: Boom, employees: 200, founded_year: 1999}
-                    expect: {decision: FIT}
-                  - name: fine
-                    account: {id: ok, industry: Retail, employees: 200}
-                    expect: {decision: FIT}
-                """);
+        try (FitEngine exploding = IcpRules.builder().ruleset(RulesetSource.of("mem", false, java.util.Map.of(
+                "ruleset.properties", TestRuleset.MANIFEST, "rules.drl", TestRuleset.RULES + TestRuleset.EXPLODES)))
+                .build()) {
+            CaseFileResult r = CaseRunner.of(exploding).run(CaseFiles.read(TestRuleset.writeCases(ruleset, "c.yaml", """
+                    as_of: 2026-11-01
+                    cases:
+                      - name: explodes
+                        account: {id: boom-1, industry: Boom, employees: 200, founded_year: 1999}
+                        expect: {decision: FIT}
+                      - name: fine
+                        account: {id: ok, industry: Retail, employees: 200, founded_year: 2001}
+                        expect: {decision: FIT}
+                    """)));
 
-        CaseResult boom = r.results().get(0);
-        assertThat(boom.passed()).isFalse();
-        assertThat(boom.actual()).isNull();
-        assertThat(boom.failures()).singleElement().asString()
-                .startsWith("evaluation failed: ").contains("boom-1").contains("Explodes");
-        assertThat(boom.describeFailure()).contains("actual:   no result");
-        assertThat(r.results().get(1).passed()).isTrue();
+            CaseResult boom = r.results().get(0);
+            assertThat(boom.passed()).isFalse();
+            assertThat(boom.actual()).isNull();
+            assertThat(boom.failures()).singleElement().asString()
+                    .startsWith("evaluation failed: ").contains("boom-1").contains("Explodes");
+            assertThat(boom.describeFailure()).contains("actual:   no result");
+            assertThat(r.results().get(1).passed()).as(r.results().get(1).describeFailure()).isTrue();
+        }
     }
 
     @Test
-    void withoutTheRuleFilesRuleNamesAreNotChecked() throws IOException {
+    void aRuleThatShouldHaveFiredSaysWhyNot() throws IOException {
+        CaseFileResult r = run("""
+                cases:
+                  - name: share too low
+                    as_of: 2026-11-01
+                    account: {id: a, industry: Retail, employees: 200, attributes: {hourly_share: 0.5}}
+                    expect: {fired: [Hourly share 80%+], points: {Core vertical: 30}}
+                """);
+
+        assertThat(r.results()).singleElement().satisfies(c -> assertThat(c.failures()).containsExactly(
+                "fired: expected 'Hourly share 80%+' in the ledger, but it did not fire",
+                "why 'Hourly share 80%+' did not fire: " + engine.explain(c.fitCase().facts(), c.fitCase().asOf())
+                        .notFired().stream().filter(n -> n.rule().equals("Hourly share 80%+")).findFirst()
+                        .orElseThrow().whyNot()));
+        assertThat(r.results().get(0).failures().get(1)).contains("0.5");
+    }
+
+    @Test
+    void anEngineThatCannotExplainStillRunsCasesWithoutCheckingNames() throws IOException {
         CaseFile f = CaseFiles.read(TestRuleset.writeCases(ruleset, "n.yaml", """
                 cases:
                   - name: unknown name
@@ -175,17 +205,30 @@ class CaseRunnerTest {
                     expect: {not_fired: [No such rule]}
                 """));
 
-        assertThat(CaseRunner.of(engine).run(f).results()).singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
+        assertThat(CaseRunner.of(new EvaluateOnly(engine)).run(f).results())
+                .singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
         assertThat(runner.run(f).results()).singleElement().satisfies(c -> assertThat(c.passed()).isFalse());
     }
 
-    @Test
-    void ruleNamesAreReadFromEveryDeclarationForm() {
-        RulesetSource source = RulesetSource.of("mem", false, java.util.Map.of(
-                "ruleset.properties", "name=n\nversion=1\n",
-                "a.drl", "rule \"Double \\\"quoted\\\"\" when then end\n  rule 'Single' when then end\nrule Bare\n"
-                        + "// rule \"In a comment\"\n"));
+    /** An engine of another implementation, which evaluates but cannot explain. */
+    private record EvaluateOnly(FitEngine delegate) implements FitEngine {
+        @Override
+        public RulesetInfo ruleset() {
+            return delegate.ruleset();
+        }
 
-        assertThat(RuleNames.of(source)).containsExactly("Double \"quoted\"", "Single", "Bare");
+        @Override
+        public List<Diagnostic> warnings() {
+            return delegate.warnings();
+        }
+
+        @Override
+        public FitResult evaluate(AccountFacts facts, LocalDate asOf) {
+            return delegate.evaluate(facts, asOf);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

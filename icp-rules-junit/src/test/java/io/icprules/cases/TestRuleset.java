@@ -11,10 +11,7 @@ public final class TestRuleset {
     /** The manifest. */
     public static final String MANIFEST = "name=t\nversion=1\ntiers=A:80,B:60,C:40,D:0\nrequired=industry,employees\n";
 
-    /**
-     * The rules: a hard filter, a soft signal with a % in its name, a decaying trigger, a
-     * disqualifier, and a rule whose condition divides by zero for accounts founded in 1999.
-     */
+    /** The rules: a hard filter, a soft signal with a % in its name, a decaying trigger and a disqualifier. */
     public static final String RULES = """
             package icp.test;
             import io.icprules.fact.Account;
@@ -35,7 +32,10 @@ public final class TestRuleset {
 
             rule "Uses competitor" @kind(disqualifier)
             when Account( technologies contains "CompetitorX" ) then end
+            """;
 
+    /** A rule whose condition divides by zero for accounts founded in 1999, so that evaluating them fails. */
+    public static final String EXPLODES = """
             rule "Explodes" @kind(soft) @points(1)
             when Account( foundedYear != null, 1 / (foundedYear - 1999) > 1000 ) then end
             """;

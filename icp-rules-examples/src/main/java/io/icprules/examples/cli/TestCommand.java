@@ -104,7 +104,7 @@ final class TestCommand implements Callable<Integer> {
             for (Diagnostic w : engine.warnings()) {
                 err.println(w);
             }
-            CaseRunner runner = CaseRunner.of(engine, source);
+            CaseRunner runner = CaseRunner.of(engine);
             out.println("Testing ruleset " + engine.ruleset() + " with the cases in " + where);
             for (CaseFile f : files) {
                 CaseFileResult r = runner.run(f);
