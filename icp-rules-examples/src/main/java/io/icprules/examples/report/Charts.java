@@ -28,7 +28,7 @@ final class Charts {
     static final int HEIGHT = 260;
     private static final int LEFT = 48;
     private static final int RIGHT = 12;
-    private static final int TOP = 26;
+    private static final int TOP = 34;
     private static final int BOTTOM = 44;
     private static final int PLOT_W = WIDTH - LEFT - RIGHT;
     private static final int PLOT_H = HEIGHT - TOP - BOTTOM;

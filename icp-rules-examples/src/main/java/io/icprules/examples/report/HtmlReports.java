@@ -35,14 +35,16 @@ import java.util.Locale;
  */
 public final class HtmlReports {
 
+    // Page colours differ from the chart colours (Charts), so that a chart's colour found in a
+    // screenshot can only come from that chart.
     private static final String CSS = """
             body{font-family:-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;margin:24px auto;
             max-width:1280px;padding:0 16px;color:#1a202c;line-height:1.45}
             h1{font-size:1.5em;margin-bottom:4px}h2{font-size:1.2em;margin-top:32px;border-bottom:1px solid #e2e8f0}
             .meta{color:#4a5568}.verdict{font-size:1.15em;padding:12px 16px;border-radius:6px;border-left:6px solid}
-            .verdict-OUTPERFORMS{background:#f0fff4;border-color:#2f855a}
+            .verdict-OUTPERFORMS{background:#f0fff4;border-color:#38a169}
             .verdict-NO_MATERIAL_DIFFERENCE,.verdict-NOT_ENOUGH_DATA{background:#fffff0;border-color:#d69e2e}
-            .verdict-UNDERPERFORMS{background:#fff5f5;border-color:#c53030}
+            .verdict-UNDERPERFORMS{background:#fff5f5;border-color:#e53e3e}
             .charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:0 0 auto}
             figcaption{max-width:400px;font-size:.85em;color:#4a5568}
             svg text{font-size:11px;fill:#2d3748}svg text.value{font-size:10px}
@@ -50,7 +52,7 @@ public final class HtmlReports {
             th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:right;vertical-align:top;white-space:nowrap}
             td.l{white-space:normal}
             th{background:#f7fafc}td.l,th.l{text-align:left}tr.sum td{font-weight:600;background:#f7fafc}
-            .note{font-size:.85em;color:#4a5568;max-width:1000px}.good{color:#2f855a}.bad{color:#c53030}
+            .note{font-size:.85em;color:#4a5568;max-width:1000px}.good{color:#276749}.bad{color:#9b2c2c}
             .side{display:flex;flex-wrap:wrap;gap:24px}.side>section{flex:1 1 600px}
             td.diag{font-weight:600}ul.changes{margin:0;padding-left:16px;text-align:left}
             """;
