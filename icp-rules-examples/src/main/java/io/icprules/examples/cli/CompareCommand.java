@@ -108,7 +108,8 @@ final class CompareCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
                 support.writeReports(report, json, html, HtmlReports::comparison);
                 boolean leftOut = !report.errors().isEmpty()
-                        || (report.backtestBefore() != null && report.backtestBefore().errorCount() > 0);
+                        || (report.backtestBefore() != null && report.backtestBefore().errorCount() > 0)
+                        || (report.backtestAfter() != null && report.backtestAfter().errorCount() > 0);
                 return leftOut || CommandSupport.unattributed(book.orphans()) ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
             }
         } catch (CommandSupport.Stop stop) {

@@ -48,10 +48,10 @@ public final class HtmlReports {
             .charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:0 0 auto}
             figcaption{max-width:400px;font-size:.85em;color:#4a5568}
             svg text{font-size:11px;fill:#2d3748}svg text.value{font-size:10px}
-            table{border-collapse:collapse;margin:8px 0;font-size:.9em}
+            table{border-collapse:collapse;margin:8px 0;font-size:.9em;display:block;overflow-x:auto;max-width:100%}
             th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:right;vertical-align:top;white-space:nowrap}
             td.l{white-space:normal}
-            th{background:#f7fafc}td.l,th.l{text-align:left}tr.sum td{font-weight:600;background:#f7fafc}
+            th{background:#f7fafc;white-space:normal}td.l,th.l{text-align:left}tr.sum td{font-weight:600;background:#f7fafc}
             .note{font-size:.85em;color:#4a5568;max-width:1000px}.good{color:#276749}.bad{color:#9b2c2c}
             .side{display:flex;flex-wrap:wrap;gap:24px}.side>section{flex:1 1 600px}
             td.diag{font-weight:600}ul.changes{margin:0;padding-left:16px;text-align:left}
