@@ -17,8 +17,10 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code icp} command: scores accounts against an ICP ruleset ({@code icp score}) and writes
- * synthetic accounts ({@code icp generate}).
+ * The {@code icp} command: scores accounts against an ICP ruleset ({@code icp score}), writes
+ * synthetic accounts ({@code icp generate}) and histories ({@code icp history}), backtests a profile
+ * against deal outcomes ({@code icp backtest}), previews a new ruleset version ({@code icp compare})
+ * and audits open pipeline ({@code icp audit}).
  *
  * <p>{@link #run(PrintWriter, PrintWriter, String...)} runs a command line and returns its exit code
  * without exiting, so that it can be called from tests and other programs; only {@link #main} exits.
@@ -27,7 +29,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = IcpCommand.Version.class,
         description = "Decides how well B2B accounts fit an Ideal Customer Profile written as Drools rules, and says why.",
-        subcommands = {ScoreCommand.class, ExplainCommand.class, ValidateCommand.class, GenerateCommand.class,
+        subcommands = {ScoreCommand.class, ExplainCommand.class, ValidateCommand.class, BacktestCommand.class,
+            CompareCommand.class, AuditCommand.class, GenerateCommand.class, HistoryCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -36,6 +39,7 @@ import java.util.concurrent.Callable;
             "2:usage error or unusable input file",
             "3:finished, but some records are error records",
             "4:unexpected failure",
+            "5:icp audit found open deals the profile now disqualifies or excludes",
         })
 public final class IcpCommand implements Callable<Integer> {
 
@@ -49,7 +53,7 @@ public final class IcpCommand implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("icp: a command is required (score or generate)");
+        spec.commandLine().getErr().println("icp: a command is required (score, generate, backtest, compare, audit or history)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }
