@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int RECORD_ERRORS = 3;
     /** Something unexpected failed, such as writing the output. */
     public static final int FAILURE = 4;
+    /** {@code icp audit} found open deals whose account the profile now disqualifies or excludes. */
+    public static final int FLAGGED = 5;
 
     private ExitCodes() {
     }

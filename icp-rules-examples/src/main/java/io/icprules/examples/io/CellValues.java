@@ -3,6 +3,7 @@ package io.icprules.examples.io;
 import io.icprules.error.InvalidFactException;
 import io.icprules.json.TextValues;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +60,46 @@ public final class CellValues {
      */
     public static LocalDate date(String column, String text) {
         return TextValues.isoDate(column, text);
+    }
+
+    /**
+     * Parses a decimal number written plainly ({@code 1200}, {@code 1200.50}, {@code -35.5}), such
+     * as an amount of money. Thousands separators and currency signs are refused rather than
+     * guessed at.
+     *
+     * @param column the column or key, for messages
+     * @param text   the cell, may be null
+     * @return the number as written, or null when blank
+     * @throws InvalidFactException when the text is not a plain decimal number
+     */
+    public static BigDecimal decimal(String column, String text) {
+        String t = blankToNull(text);
+        if (t == null) {
+            return null;
+        }
+        if (!WHOLE.matcher(t).matches() && !DECIMAL.matcher(t).matches()) {
+            throw new InvalidFactException(column, "'" + preview(t) + "' is not a number (write it plainly, such as 12000 or 12000.50)");
+        }
+        return new BigDecimal(t);
+    }
+
+    /**
+     * Parses {@code true} or {@code false} in any case.
+     *
+     * @param column the column or key, for messages
+     * @param text   the cell, may be null
+     * @return the value, or null when blank
+     * @throws InvalidFactException when the text is neither
+     */
+    public static Boolean bool(String column, String text) {
+        String t = blankToNull(text);
+        if (t == null) {
+            return null;
+        }
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        throw new InvalidFactException(column, "'" + preview(t) + "' is not true or false");
     }
 
     /**
