@@ -34,7 +34,8 @@ class ExplainTest {
                 + "rule \"Champion\" @kind(soft) @points(8)\nwhen exists Contact( role == \"champion\" ) then end\n"
                 + "rule \"No IT director\" @kind(hard)\nwhen Account()\n not Contact( department == \"it\", seniority == \"director\" ) then end\n"
                 + "rule \"Competitor\" @kind(disqualifier)\nwhen Account( technologies contains \"CompetitorX\" ) then end\n"
-                + "rule \"Odd\" @kind(soft) @points(3)\nwhen Account( $e : employees )\n eval( $e > 1000 ) then end\n")
+                + "rule \"Odd\" @kind(soft) @points(3)\nwhen Account( $e : employees )\n eval( $e > 1000 ) then end\n"
+                + "rule \"Guarded\" @kind(soft) @points(1)\nwhen Account( foundedYear != null, 1 / (foundedYear - 1999) > 0 ) then end\n")
                 .engine();
     }
 
@@ -72,9 +73,17 @@ class ExplainTest {
 
         // what would raise it: unfired positive signals and triggers, most points first; band losers left out
         assertThat(e.wouldRaise()).extracting(RuleCheck::rule)
-                .containsExactly("Recent funding", "Core vertical", "Many locations", "Champion", "Odd");
+                .containsExactly("Recent funding", "Core vertical", "Many locations", "Champion", "Odd", "Guarded");
         assertThat(e.render()).contains("Did not fire:").contains("What would raise this account:")
                 .contains("+25.0 Recent funding: no Event matches");
+    }
+
+    @Test
+    void constraintsAreTriedInOrderSoGuardsProtectLaterOnes() {
+        Explanation e = engine.explain(AccountFacts.of(Account.builder("g").employees(200).build()), AS_OF);
+        assertThat(whyNot(e, "Guarded")).isEqualTo("foundedYear != null is not met (foundedYear: unknown)");
+        Explanation e2 = engine.explain(AccountFacts.of(Account.builder("g2").employees(200).foundedYear(1990).build()), AS_OF);
+        assertThat(whyNot(e2, "Guarded")).isEqualTo("1 / (foundedYear - 1999) > 0 is not met (foundedYear: 1990)");
     }
 
     @Test

@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
 
 /**
  * Says why rules did not fire. For every pattern of every rule it compiles small probe rules, one
- * per constraint and one for the whole pattern, so that the answer comes from Drools' own semantics
- * of each constraint, not from a re-implementation: "employees &gt;= 100 is not met (employees: 40)".
+ * per leading run of constraints (the first, the first two, ...), so that the answer comes from
+ * Drools' own semantics, evaluated in Drools' order, not from a re-implementation:
+ * "employees &gt;= 100 is not met (employees: 40)" names the first constraint that fails.
  * Built once per ruleset, on first use; thread-safe.
  */
 public final class Explainer {
@@ -117,21 +118,24 @@ public final class Explainer {
                 }
             }
             String bindings = String.join(", ", pv.bindings());
-            List<String> testable = new ArrayList<>();
+            // Probe k tests constraints 0..k together, as Drools does: in order, each guarded by the
+            // ones before it (so "foundedYear != null, 1 / (foundedYear - 1999) > 0" never divides
+            // by an unknown). The first probe a fact misses names the constraint that failed.
+            List<String> prefix = new ArrayList<>();
             for (int c = 0; c < pv.constraints().size(); c++) {
                 String constraint = pv.constraints().get(c);
                 if (!selfContained(constraint, bound)) {
-                    continue;
+                    break; // refers to another pattern: this and later constraints cannot be tested alone
                 }
-                testable.add(constraint);
+                prefix.add(constraint);
                 String name = "probe|" + r + "|" + p + "|" + c;
                 index.put(name, new int[] {r, p, c});
-                drl.append(rule(name, pv.type(), bindings, constraint));
+                drl.append(rule(name, pv.type(), bindings, String.join(", ", prefix)));
             }
-            if (testable.size() == pv.constraints().size()) {
+            if (prefix.size() == pv.constraints().size()) {
                 String name = "probe|" + r + "|" + p + "|all";
                 index.put(name, new int[] {r, p, -1});
-                drl.append(rule(name, pv.type(), bindings, String.join(", ", testable)));
+                drl.append(rule(name, pv.type(), bindings, String.join(", ", prefix)));
             }
         }
         return drl.toString();
@@ -186,6 +190,10 @@ public final class Explainer {
             });
             inserted.forEach(session::insert);
             session.fireAllRules();
+        } catch (RuntimeException e) {
+            // A condition that throws for this account throws in the probes too: say so, explain nothing wrongly.
+            return Explanation.of(result, notBrokenDown(result, "its conditions could not be evaluated one by one for "
+                    + "this account (" + e.getClass().getSimpleName() + ")"), List.of());
         } finally {
             session.dispose();
         }
@@ -215,6 +223,19 @@ public final class Explainer {
         return Explanation.of(result, notFired, raise);
     }
 
+    private List<RuleCheck> notBrokenDown(FitResult result, String why) {
+        Set<String> fired = new LinkedHashSet<>();
+        result.ledger().forEach(l -> fired.add(l.rule()));
+        List<RuleCheck> out = new ArrayList<>();
+        for (RuleView rule : views) {
+            RuleSpec spec = catalog.find(rule.name()).orElse(null);
+            if (spec != null && !fired.contains(rule.name())) {
+                out.add(RuleCheck.of(rule.name(), spec.kind(), spec.points(), "condition not met; " + why));
+            }
+        }
+        return out;
+    }
+
     private String whyNot(int r, RuleView rule, List<Object> facts, Map<String, Set<Object>> satisfied, Set<String> fired) {
         if (!rule.simple()) {
             return "condition not met (it uses eval, from, accumulate, or or forall, which are not broken down)";
@@ -240,31 +261,39 @@ public final class Explainer {
             if (ofType.isEmpty()) {
                 return "no " + pv.type() + " for " + pv.text();
             }
-            // the fact that meets the most constraints is the closest miss
+            // the fact that passes the longest run of constraints is the closest miss
             Object closest = null;
-            List<Integer> closestFailed = null;
+            int closestFailed = -1;
+            int closestPassed = -1;
             for (Object f : ofType) {
-                List<Integer> failed = new ArrayList<>();
+                int passed = 0;
+                int failed = -1;
                 for (int c = 0; c < pv.constraints().size(); c++) {
                     String name = "probe|" + r + "|" + p + "|" + c;
-                    if (probeIndex.containsKey(name) && !satisfied.getOrDefault(name, Set.of()).contains(f)) {
-                        failed.add(c);
+                    if (!probeIndex.containsKey(name)) {
+                        break;
                     }
+                    if (!satisfied.getOrDefault(name, Set.of()).contains(f)) {
+                        failed = c;
+                        break;
+                    }
+                    passed++;
                 }
-                if (closestFailed == null || failed.size() < closestFailed.size()) {
+                if (passed > closestPassed) {
                     closest = f;
+                    closestPassed = passed;
                     closestFailed = failed;
                 }
             }
-            if (closestFailed == null || closestFailed.isEmpty()) {
+            if (closestFailed < 0) {
                 if (all == null) {
                     return pv.text() + " is not met (its conditions refer to other patterns and are not broken down)";
                 }
                 continue;
             }
-            String failedText = closestFailed.stream().map(c -> pv.constraints().get(c))
-                    .reduce((a, b) -> a + ", " + b).orElse("");
-            String values = values(closest, closestFailed.stream().map(c -> pv.constraints().get(c)).toList());
+            List<Integer> failedList = List.of(closestFailed);
+            String failedText = pv.constraints().get(closestFailed);
+            String values = values(closest, failedList.stream().map(c -> pv.constraints().get(c)).toList());
             if (pv.type().equals("Account")) {
                 return failedText + " is not met" + (values.isEmpty() ? "" : " (" + values + ")");
             }

@@ -1,5 +1,8 @@
 package io.icprules.examples.cli;
 
+import io.icprules.cases.CaseFile;
+import io.icprules.cases.CaseFiles;
+import io.icprules.cases.FitCase;
 import io.icprules.drools.analysis.Linter;
 import io.icprules.engine.RulesetSource;
 import io.icprules.error.Diagnostic;
@@ -36,8 +39,9 @@ import java.util.stream.Stream;
             "",
             "Reports signals that can never count for a fit (they need a disqualifier or a failed hard filter), "
                 + "activation-group bands with equal salience or gaps, points outside a sane range, triggers with "
-                + "neither a window nor a half-life, a ruleset without hard filters or disqualifiers, and, given "
-                + "data files, event types and attributes that no data uses (likely typos)."},
+                + "neither a window nor a half-life, a ruleset without hard filters or disqualifiers, and event "
+                + "types and attributes that neither the ruleset's fit cases (cases/) nor the given data files use "
+                + "(likely typos)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no errors (and, with --strict, no warnings)",
@@ -86,17 +90,28 @@ final class ValidateCommand implements Callable<Integer> {
         long warnings = findings.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).count();
         long infos = findings.stream().filter(d -> d.severity() == Diagnostic.Severity.INFO).count();
         out.println("icp validate: " + rules + ": 0 errors, " + warnings + " warning(s), " + infos + " note(s)"
-                + (usage.eventTypes() == null ? " (no --data or --events given: unused names not checked)" : ""));
+                + (usage.eventTypes() == null ? " (no cases/, --data or --events: unused names not checked)" : ""));
         out.flush();
         return strict && warnings > 0 ? ExitCodes.RULESET_ERROR : ExitCodes.OK;
     }
 
     private Linter.Usage usage() throws IOException {
-        if (data.isEmpty() && events.isEmpty()) {
+        Path cases = CaseFiles.defaultLocation(rules);
+        boolean hasCases = Files.isDirectory(cases) && !CaseFiles.find(cases).isEmpty();
+        if (data.isEmpty() && events.isEmpty() && !hasCases) {
             return Linter.Usage.none();
         }
         Set<String> types = new TreeSet<>();
         Set<String> attributes = new TreeSet<>();
+        if (hasCases) {
+            // the ruleset's own fit cases count as data: a name they use is no typo
+            for (CaseFile file : CaseFiles.readAll(cases)) {
+                for (FitCase c : file.cases()) {
+                    attributes.addAll(c.facts().account().getAttributes().keySet());
+                    c.facts().events().forEach(e -> types.add(e.getType()));
+                }
+            }
+        }
         for (Path file : data) {
             if (!Files.isRegularFile(file)) {
                 throw new InputFileException(file, "does not exist or is not a file");
