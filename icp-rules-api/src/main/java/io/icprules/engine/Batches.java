@@ -12,10 +12,17 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** Order-preserving parallel batch evaluation in bounded chunks, shared by engine implementations. */
+/**
+ * Order-preserving parallel batch evaluation, shared by engine implementations: lists in parallel
+ * on the caller and the common pool; streams in bounded chunks, one chunk evaluated while the next is
+ * read and the previous one consumed, so memory stays bounded by two chunks.
+ */
 final class Batches {
 
     /** Accounts evaluated together: large enough to keep cores busy, small enough to bound memory. */
@@ -31,22 +38,38 @@ final class Batches {
         Iterator<Outcome> out = new Iterator<>() {
             private long next;
             private Iterator<Outcome> current = List.<Outcome>of().iterator();
+            private CompletableFuture<List<Outcome>> pending;
 
             @Override
             public boolean hasNext() {
-                if (!current.hasNext() && in.hasNext()) {
-                    List<AccountFacts> batch = new ArrayList<>(chunk);
-                    while (batch.size() < chunk && in.hasNext()) {
-                        batch.add(in.next());
+                if (!current.hasNext()) {
+                    if (pending == null) {
+                        pending = submit(); // the first chunk
                     }
-                    long base = next;
-                    next += batch.size();
-                    List<Outcome> done = java.util.stream.IntStream.range(0, batch.size()).parallel()
-                            .mapToObj(i -> evaluateOne(engine, batch.get(i), base + i, asOf))
-                            .toList();
-                    current = done.iterator();
+                    if (pending != null) {
+                        CompletableFuture<List<Outcome>> ready = pending;
+                        // Read the next chunk while this one is evaluated, and evaluate it while the
+                        // caller consumes this one: reading, scoring and writing overlap.
+                        pending = submit();
+                        current = ready.join().iterator();
+                    }
                 }
                 return current.hasNext();
+            }
+
+            private CompletableFuture<List<Outcome>> submit() {
+                if (!in.hasNext()) {
+                    return null;
+                }
+                List<AccountFacts> batch = new ArrayList<>(chunk);
+                while (batch.size() < chunk && in.hasNext()) {
+                    batch.add(in.next());
+                }
+                long base = next;
+                next += batch.size();
+                return CompletableFuture.supplyAsync(() -> IntStream.range(0, batch.size()).parallel()
+                        .mapToObj(i -> evaluateOne(engine, batch.get(i), base + i, asOf))
+                        .toList(), ForkJoinPool.commonPool());
             }
 
             @Override
@@ -59,6 +82,14 @@ final class Batches {
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(out, Spliterator.ORDERED | Spliterator.NONNULL),
                 false).onClose(accounts::close);
+    }
+
+    /** Evaluates a list in parallel on the calling thread and the common pool; one outcome per input, in order. */
+    static List<Outcome> evaluate(FitEngine engine, List<AccountFacts> accounts, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        return IntStream.range(0, accounts.size()).parallel()
+                .mapToObj(i -> evaluateOne(engine, accounts.get(i), i, asOf))
+                .toList();
     }
 
     /** Never throws for a failure of the account itself: every input gets an outcome. */

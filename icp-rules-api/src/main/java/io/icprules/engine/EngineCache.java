@@ -4,6 +4,7 @@ import io.icprules.error.Diagnostic;
 import io.icprules.error.EngineNotFoundException;
 import io.icprules.error.RulesetException;
 import io.icprules.fact.AccountFacts;
+import io.icprules.result.Explanation;
 import io.icprules.result.FitResult;
 import io.icprules.result.Outcome;
 import io.icprules.result.RulesetInfo;
@@ -181,6 +182,11 @@ public final class EngineCache implements AutoCloseable {
         @Override
         public FitResult evaluate(AccountFacts facts, LocalDate asOf) {
             return delegate.evaluate(facts, asOf);
+        }
+
+        @Override
+        public Explanation explain(AccountFacts facts, LocalDate asOf) {
+            return delegate.explain(facts, asOf);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.icprules.engine;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,17 +11,24 @@ public final class EngineSettings {
     /** Default for {@link #maxFiringsPerAccount()}. */
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
+    /** Default for {@link #timeBudgetPerAccount()}. */
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(5);
+
     private final int maxFiringsPerAccount;
     private final boolean reuseSessions;
+    private final Duration timeBudgetPerAccount;
+    private final RuleTrust ruleTrust;
 
-    EngineSettings(int maxFiringsPerAccount, boolean reuseSessions) {
+    EngineSettings(int maxFiringsPerAccount, boolean reuseSessions, Duration timeBudgetPerAccount, RuleTrust ruleTrust) {
         this.maxFiringsPerAccount = maxFiringsPerAccount;
         this.reuseSessions = reuseSessions;
+        this.timeBudgetPerAccount = Objects.requireNonNull(timeBudgetPerAccount, "timeBudgetPerAccount");
+        this.ruleTrust = Objects.requireNonNull(ruleTrust, "ruleTrust");
     }
 
     /** @return settings with every default */
     public static EngineSettings defaults() {
-        return new EngineSettings(DEFAULT_MAX_FIRINGS, true);
+        return new EngineSettings(DEFAULT_MAX_FIRINGS, true, DEFAULT_TIME_BUDGET, RuleTrust.AUTO);
     }
 
     /**
@@ -39,19 +47,38 @@ public final class EngineSettings {
         return reuseSessions;
     }
 
+    /**
+     * @return how long the rule firings of one account may take before the evaluation is stopped and
+     *         reported; checked between firings, so one condition that never returns is not covered
+     *         (restricted mode rejects loops in rule files)
+     */
+    public Duration timeBudgetPerAccount() {
+        return timeBudgetPerAccount;
+    }
+
+    /** @return how far the rule files are trusted, never null */
+    public RuleTrust ruleTrust() {
+        return ruleTrust;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof EngineSettings && ((EngineSettings) o).maxFiringsPerAccount == maxFiringsPerAccount
-                && ((EngineSettings) o).reuseSessions == reuseSessions;
+        if (!(o instanceof EngineSettings)) {
+            return false;
+        }
+        EngineSettings s = (EngineSettings) o;
+        return s.maxFiringsPerAccount == maxFiringsPerAccount && s.reuseSessions == reuseSessions
+                && s.timeBudgetPerAccount.equals(timeBudgetPerAccount) && s.ruleTrust == ruleTrust;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxFiringsPerAccount, reuseSessions);
+        return Objects.hash(maxFiringsPerAccount, reuseSessions, timeBudgetPerAccount, ruleTrust);
     }
 
     @Override
     public String toString() {
-        return "EngineSettings[maxFiringsPerAccount=" + maxFiringsPerAccount + ", reuseSessions=" + reuseSessions + "]";
+        return "EngineSettings[maxFiringsPerAccount=" + maxFiringsPerAccount + ", reuseSessions=" + reuseSessions
+                + ", timeBudgetPerAccount=" + timeBudgetPerAccount + ", ruleTrust=" + ruleTrust + "]";
     }
 }

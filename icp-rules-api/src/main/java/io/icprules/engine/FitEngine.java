@@ -3,6 +3,7 @@ package io.icprules.engine;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.EvaluationException;
 import io.icprules.fact.AccountFacts;
+import io.icprules.result.Explanation;
 import io.icprules.result.FitResult;
 import io.icprules.result.Outcome;
 import io.icprules.result.RulesetInfo;
@@ -44,6 +45,21 @@ public interface FitEngine extends AutoCloseable {
     FitResult evaluate(AccountFacts facts, LocalDate asOf);
 
     /**
+     * Evaluates one account and explains the result: for every rule that did not fire, which
+     * condition failed and the account's value, and the unfired signals that would raise the score.
+     * Slower than {@link #evaluate}; meant for showing a result to a person, not for batches.
+     *
+     * @param facts the account with its events and contacts, never null
+     * @param asOf  the evaluation date, never null
+     * @return the explanation, whose result equals {@link #evaluate}'s, never null
+     * @throws EvaluationException           as {@link #evaluate} does
+     * @throws UnsupportedOperationException when the engine cannot explain
+     */
+    default Explanation explain(AccountFacts facts, LocalDate asOf) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not explain results");
+    }
+
+    /**
      * Evaluates many accounts, in parallel, and returns one outcome per input in input order. A
      * failing account yields a failed {@link Outcome}; the others go on.
      *
@@ -52,13 +68,14 @@ public interface FitEngine extends AutoCloseable {
      * @return the outcomes, as many as inputs, in input order; never null
      */
     default List<Outcome> evaluateAll(List<AccountFacts> accounts, LocalDate asOf) {
-        return Batches.evaluate(this, accounts.stream(), asOf, Batches.DEFAULT_CHUNK).toList();
+        return Batches.evaluate(this, accounts, asOf);
     }
 
     /**
      * Evaluates a stream of accounts lazily and in parallel chunks, without holding the whole input
-     * in memory, and returns one outcome per input in input order. Suited to files of millions of
-     * accounts.
+     * in memory, and returns one outcome per input in input order. While the caller consumes one
+     * chunk of outcomes, the next chunk is evaluated and the one after is read, so reading, scoring
+     * and writing overlap. Suited to files of millions of accounts.
      *
      * @param accounts the accounts, never null; consumed as the returned stream is read
      * @param asOf     the evaluation date for all of them, never null

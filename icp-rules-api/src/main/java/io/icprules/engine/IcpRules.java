@@ -4,6 +4,7 @@ import io.icprules.error.EngineNotFoundException;
 import io.icprules.error.RulesetException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -69,6 +70,8 @@ public final class IcpRules {
         private RulesetSource source;
         private int maxFiringsPerAccount = EngineSettings.DEFAULT_MAX_FIRINGS;
         private boolean reuseSessions = true;
+        private Duration timeBudgetPerAccount = EngineSettings.DEFAULT_TIME_BUDGET;
+        private RuleTrust ruleTrust = RuleTrust.AUTO;
         private FitEngineProvider provider;
 
         private Builder() {
@@ -100,6 +103,34 @@ public final class IcpRules {
         }
 
         /**
+         * Bounds how long the rule firings of one account may take; an evaluation over budget is
+         * stopped and reported with the account and the rule that was firing.
+         *
+         * @param budget positive; default 5 seconds
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder timeBudgetPerAccount(Duration budget) {
+            Objects.requireNonNull(budget, "budget");
+            if (budget.isZero() || budget.isNegative()) {
+                throw new IllegalArgumentException("timeBudgetPerAccount must be positive, was " + budget);
+            }
+            this.timeBudgetPerAccount = budget;
+            return this;
+        }
+
+        /**
+         * How far to trust the rule files (see {@link RuleTrust}).
+         *
+         * @param trust default {@link RuleTrust#AUTO}: restricted unless the ruleset comes from the class path
+         * @return this builder
+         */
+        public Builder ruleTrust(RuleTrust trust) {
+            this.ruleTrust = Objects.requireNonNull(trust, "trust");
+            return this;
+        }
+
+        /**
          * Whether the engine may reuse a rule session for successive accounts, after emptying it.
          * Results are identical either way; reuse is faster. Turn it off only to compare.
          *
@@ -124,7 +155,7 @@ public final class IcpRules {
 
         /** @return the settings as given so far */
         public EngineSettings settings() {
-            return new EngineSettings(maxFiringsPerAccount, reuseSessions);
+            return new EngineSettings(maxFiringsPerAccount, reuseSessions, timeBudgetPerAccount, ruleTrust);
         }
 
         /**

@@ -3,6 +3,7 @@ package io.icprules.engine;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
 import io.icprules.fact.AccountFacts;
+import io.icprules.result.Explanation;
 import io.icprules.result.FitResult;
 import io.icprules.result.Outcome;
 import io.icprules.result.RulesetInfo;
@@ -258,6 +259,11 @@ public final class ReloadingFitEngine implements FitEngine {
     @Override
     public FitResult evaluate(AccountFacts facts, LocalDate asOf) {
         return checked().evaluate(facts, asOf);
+    }
+
+    @Override
+    public Explanation explain(AccountFacts facts, LocalDate asOf) {
+        return checked().explain(facts, asOf);
     }
 
     /** Runs the whole batch on the version current when it starts. */

@@ -19,7 +19,9 @@ public final class Diagnostic implements Serializable {
         /** The ruleset cannot be used. */
         ERROR,
         /** The ruleset works but probably does not do what its author meant. */
-        WARNING
+        WARNING,
+        /** Worth knowing, nothing wrong. */
+        INFO
     }
 
     private final Severity severity;
@@ -60,6 +62,19 @@ public final class Diagnostic implements Serializable {
      */
     public static Diagnostic warning(String file, int line, int column, String message) {
         return new Diagnostic(Severity.WARNING, file, line, column, message);
+    }
+
+    /**
+     * Creates an informational diagnostic.
+     *
+     * @param file    the file, relative to the ruleset root, never null
+     * @param line    1-based line, 0 when unknown
+     * @param column  1-based column, 0 when unknown
+     * @param message readable explanation, never null
+     * @return the diagnostic
+     */
+    public static Diagnostic info(String file, int line, int column, String message) {
+        return new Diagnostic(Severity.INFO, file, line, column, message);
     }
 
     /** @return the severity, never null */

@@ -24,6 +24,6 @@ public final class DroolsEngineProvider implements FitEngineProvider {
 
     @Override
     public FitEngine create(RulesetSource source, EngineSettings settings) {
-        return new DroolsFitEngine(RulesetCompiler.compile(source), settings);
+        return new DroolsFitEngine(RulesetCompiler.compile(source, settings.ruleTrust().restricts(source)), settings);
     }
 }

@@ -1,11 +1,13 @@
 package io.icprules.drools;
 
+import io.icprules.drools.analysis.Explainer;
 import io.icprules.drools.compile.CompiledRuleset;
 import io.icprules.drools.session.SessionEvaluator;
 import io.icprules.engine.EngineSettings;
 import io.icprules.engine.FitEngine;
 import io.icprules.error.Diagnostic;
 import io.icprules.fact.AccountFacts;
+import io.icprules.result.Explanation;
 import io.icprules.result.FitResult;
 import io.icprules.result.RulesetInfo;
 
@@ -22,6 +24,7 @@ public final class DroolsFitEngine implements FitEngine {
     private final CompiledRuleset ruleset;
     private final SessionEvaluator evaluator;
     private volatile boolean closed;
+    private volatile Explainer explainer;
 
     /**
      * @param ruleset  the compiled ruleset, never null
@@ -50,6 +53,23 @@ public final class DroolsFitEngine implements FitEngine {
             throw new IllegalStateException("engine for " + ruleset() + " is closed");
         }
         return evaluator.evaluate(facts, asOf);
+    }
+
+    @Override
+    public Explanation explain(AccountFacts facts, LocalDate asOf) {
+        FitResult result = evaluate(facts, asOf);
+        Explainer e = explainer;
+        if (e == null) {
+            synchronized (this) {
+                e = explainer;
+                if (e == null) {
+                    // Built on first use: most engines never explain, and the probes double the rules.
+                    e = Explainer.build(ruleset.source(), ruleset.scorer().catalog());
+                    explainer = e;
+                }
+            }
+        }
+        return e.explain(result, facts, asOf);
     }
 
     /** @return the compiled ruleset behind this engine, never null */

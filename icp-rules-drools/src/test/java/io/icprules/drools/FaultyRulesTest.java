@@ -64,6 +64,46 @@ class FaultyRulesTest {
     }
 
     @Test
+    void ruleInsertingFactsWithoutEndIsStopped() {
+        try (FitEngine engine = TestRulesets.basic().drl("i.drl", ""
+                + "declare Tick n : int end\n"
+                + "rule \"Start\" @kind(soft) @points(1)\nwhen Account( industry == \"Loop\" ) then insert(new Tick(0)); end\n"
+                + "rule \"Grows\" @kind(soft) @points(1)\nwhen $t : Tick() then insert(new Tick($t.getN() + 1)); end\n")
+                .engine()) {
+            assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("grow").industry("Loop").build()), AS_OF))
+                    .isInstanceOfSatisfying(EvaluationException.class, e -> {
+                        assertThat(e.ruleName()).contains("Grows");
+                        assertThat(e.getMessage()).contains("stopped after 10000 rule firings");
+                    });
+            // the session that overflowed is thrown away: the next account starts clean
+            assertThat(engine.evaluate(AccountFacts.of(Account.builder("again").build()), AS_OF).ledger()).isEmpty();
+        }
+    }
+
+    @Test
+    void slowRulesAreStoppedByTheTimeBudget() {
+        try (FitEngine engine = IcpRules.builder().timeBudgetPerAccount(java.time.Duration.ofMillis(100))
+                .ruleset(TestRulesets.basic().drl("s.drl", ""
+                        + "rule \"Slow per event\" @kind(soft) @points(1)\n"
+                        + "when Event() then Thread.sleep(20); end\n"
+                        + "rule \"Quick\" @kind(soft) @points(3)\nwhen Account() then end\n").source()).build()) {
+            List<io.icprules.fact.Event> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                events.add(io.icprules.fact.Event.builder("intent_surge", AS_OF.minusDays(i)).build());
+            }
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("slow-1").build(), events, List.of()), AS_OF))
+                    .isInstanceOfSatisfying(EvaluationException.class, e -> {
+                        assertThat(e.accountId()).isEqualTo("slow-1");
+                        assertThat(e.ruleName()).contains("Slow per event");
+                        assertThat(e.getMessage()).contains("time budget of 100 ms");
+                    });
+            assertThat(System.nanoTime() - start).as("stopped long before 100 x 20 ms").isLessThan(1_500_000_000L);
+            assertThat(engine.evaluate(AccountFacts.of(Account.builder("fast").build()), AS_OF).score()).isEqualByComparingTo("3");
+        }
+    }
+
+    @Test
     void batchGivesOneOutcomePerAccountAndKeepsGoing() {
         try (FitEngine engine = TestRulesets.basic().drl("t.drl", ""
                 + "rule \"Explodes\" @kind(soft) @points(1)\n"

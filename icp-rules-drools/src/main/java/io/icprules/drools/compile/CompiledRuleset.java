@@ -1,5 +1,6 @@
 package io.icprules.drools.compile;
 
+import io.icprules.engine.RulesetSource;
 import io.icprules.error.Diagnostic;
 import io.icprules.scoring.Scorer;
 import org.kie.api.KieBase;
@@ -18,9 +19,11 @@ public final class CompiledRuleset {
     private final Manifest manifest;
     private final List<Diagnostic> warnings;
     private final List<String> unanchoredRules;
+    private final RulesetSource source;
 
-    CompiledRuleset(KieBase kieBase, Scorer scorer, Manifest manifest, List<Diagnostic> warnings,
+    CompiledRuleset(RulesetSource source, KieBase kieBase, Scorer scorer, Manifest manifest, List<Diagnostic> warnings,
                     List<String> unanchoredRules) {
+        this.source = source;
         this.kieBase = kieBase;
         this.scorer = scorer;
         this.manifest = manifest;
@@ -34,6 +37,11 @@ public final class CompiledRuleset {
      */
     public List<String> unanchoredRules() {
         return unanchoredRules;
+    }
+
+    /** @return the ruleset's text, never null */
+    public RulesetSource source() {
+        return source;
     }
 
     /** @return the knowledge base, never null */

@@ -56,6 +56,19 @@ public final class RulesetCompiler {
      * @throws RulesetException with every error (and warning) found, in file and line order
      */
     public static CompiledRuleset compile(RulesetSource source) {
+        return compile(source, false);
+    }
+
+    /**
+     * Compiles a ruleset, optionally holding its rule files to restricted mode (see
+     * {@code io.icprules.engine.RuleTrust}).
+     *
+     * @param source     the ruleset, never null
+     * @param restricted whether rule files may only read facts and compute with allowed types
+     * @return the compiled ruleset
+     * @throws RulesetException with every error (and warning) found, in file and line order
+     */
+    public static CompiledRuleset compile(RulesetSource source, boolean restricted) {
         long start = System.nanoTime();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Manifest manifest = Manifest.parse(source.manifest(), diagnostics);
@@ -71,6 +84,9 @@ public final class RulesetCompiler {
         });
         for (Map.Entry<String, String> file : drl.entrySet()) {
             readMetadata(file.getKey(), file.getValue(), specs, unanchored, seen, diagnostics);
+            if (restricted) {
+                RestrictedMode.check(file.getKey(), file.getValue(), diagnostics);
+            }
         }
 
         ClassLoader loader = RulesetCompiler.class.getClassLoader();
@@ -116,7 +132,7 @@ public final class RulesetCompiler {
             LOG.info("Ruleset {}: a fresh session per account, because these rules can match without facts: {}",
                     info, unanchored);
         }
-        return new CompiledRuleset(kieBase, new Scorer(catalog, manifest.policy(), info), manifest, diagnostics,
+        return new CompiledRuleset(source, kieBase, new Scorer(catalog, manifest.policy(), info), manifest, diagnostics,
                 unanchored);
     }
 

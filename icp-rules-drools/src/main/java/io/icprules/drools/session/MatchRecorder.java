@@ -4,6 +4,7 @@ import io.icprules.fact.Event;
 import io.icprules.scoring.RuleMatch;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ final class MatchRecorder extends DefaultAgendaEventListener {
 
     private final Map<String, List<String>> wantedBindings;
     private List<RuleMatch> matches = new ArrayList<>();
+    private KieSession session;
+    private long deadline;
+    private String overBudgetRule;
 
     /**
      * @param wantedBindings rule name to the bound variables ({@code $x}) its reason prints
@@ -27,10 +31,32 @@ final class MatchRecorder extends DefaultAgendaEventListener {
         this.wantedBindings = wantedBindings;
     }
 
+    /**
+     * Starts recording one evaluation.
+     *
+     * @param session  the session being fired, halted when the time budget runs out
+     * @param deadline {@link System#nanoTime()} after which the evaluation is over budget
+     */
+    void start(KieSession session, long deadline) {
+        this.session = session;
+        this.deadline = deadline;
+        this.overBudgetRule = null;
+    }
+
+    /** @return the rule that fired when the time budget ran out, or null when it did not */
+    String overBudgetRule() {
+        return overBudgetRule;
+    }
+
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match m = event.getMatch();
         String rule = m.getRule().getName();
+        if (overBudgetRule == null && System.nanoTime() - deadline > 0) {
+            // Checked between firings: the session stops after this one.
+            overBudgetRule = rule;
+            session.halt();
+        }
         List<Event> events = new ArrayList<>(1);
         for (Object o : m.getObjects()) {
             if (o instanceof Event) {
@@ -70,5 +96,6 @@ final class MatchRecorder extends DefaultAgendaEventListener {
         if (!matches.isEmpty()) {
             matches = new ArrayList<>();
         }
+        session = null;
     }
 }

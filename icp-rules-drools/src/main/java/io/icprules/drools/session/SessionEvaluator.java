@@ -44,6 +44,7 @@ public final class SessionEvaluator {
     private final KieBase kieBase;
     private final Scorer scorer;
     private final int maxFirings;
+    private final long budgetNanos;
     private final Map<String, List<String>> wantedBindings;
     private final boolean reuseSessions;
     private final int maxIdle = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -57,6 +58,7 @@ public final class SessionEvaluator {
         this.kieBase = ruleset.kieBase();
         this.scorer = ruleset.scorer();
         this.maxFirings = settings.maxFiringsPerAccount();
+        this.budgetNanos = settings.timeBudgetPerAccount().toNanos();
         // A rule whose match holds no fact would survive the clean-up between accounts.
         this.reuseSessions = settings.reuseSessions() && ruleset.unanchoredRules().isEmpty();
         Map<String, List<String>> wanted = new HashMap<>();
@@ -87,6 +89,7 @@ public final class SessionEvaluator {
         List<RuleMatch> matches;
         boolean reusable = false;
         try {
+            recorder.start(session, System.nanoTime() + budgetNanos);
             handles.add(session.insert(facts.account()));
             for (Event e : facts.events()) {
                 // Point in time: an event after the evaluation date had not happened yet.
@@ -98,6 +101,10 @@ public final class SessionEvaluator {
                 handles.add(session.insert(c));
             }
             int fired = session.fireAllRules(maxFirings + 1);
+            if (recorder.overBudgetRule() != null) {
+                throw new EvaluationException(id, recorder.overBudgetRule(), "stopped after exceeding the time budget of "
+                        + budgetNanos / 1_000_000 + " ms per account (" + fired + " rule firings)", null);
+            }
             if (fired > maxFirings) {
                 throw new EvaluationException(id, recorder.mostFired(), "stopped after " + maxFirings
                         + " rule firings; a rule probably re-activates itself (modify/insert in a consequence)", null);

@@ -9,10 +9,12 @@ public final class ExitCodes {
     public static final int RULESET_ERROR = 1;
     /** The command line is wrong, or an input file is missing or unusable as a whole. */
     public static final int USAGE = 2;
-    /** The run finished, but some records are error records. */
+    /** The run finished, but some records are error records ({@code icp test}: some cases failed). */
     public static final int RECORD_ERRORS = 3;
     /** Something unexpected failed, such as writing the output. */
     public static final int FAILURE = 4;
+    /** {@code icp audit} found open deals whose account the profile now disqualifies or excludes. */
+    public static final int FLAGGED = 5;
 
     private ExitCodes() {
     }

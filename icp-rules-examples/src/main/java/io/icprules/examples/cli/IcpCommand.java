@@ -17,8 +17,11 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code icp} command: scores accounts against an ICP ruleset ({@code icp score}) and writes
- * synthetic accounts ({@code icp generate}).
+ * The {@code icp} command: scores accounts against an ICP ruleset ({@code icp score}), runs a
+ * ruleset's fit test cases ({@code icp test}), explains one account's result ({@code icp explain}),
+ * checks a ruleset ({@code icp validate}), writes synthetic accounts ({@code icp generate}) and
+ * histories ({@code icp history}), backtests a profile against deal outcomes ({@code icp backtest}),
+ * previews a new ruleset version ({@code icp compare}) and audits open pipeline ({@code icp audit}).
  *
  * <p>{@link #run(PrintWriter, PrintWriter, String...)} runs a command line and returns its exit code
  * without exiting, so that it can be called from tests and other programs; only {@link #main} exits.
@@ -27,14 +30,17 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = IcpCommand.Version.class,
         description = "Decides how well B2B accounts fit an Ideal Customer Profile written as Drools rules, and says why.",
-        subcommands = {ScoreCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScoreCommand.class, TestCommand.class, ExplainCommand.class, ValidateCommand.class,
+            BacktestCommand.class, CompareCommand.class, AuditCommand.class, GenerateCommand.class,
+            HistoryCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:the ruleset does not compile",
             "2:usage error or unusable input file",
-            "3:finished, but some records are error records",
+            "3:finished, but some records are error records (or, for test, some cases failed)",
             "4:unexpected failure",
+            "5:icp audit found open deals the profile now disqualifies or excludes",
         })
 public final class IcpCommand implements Callable<Integer> {
 
@@ -48,7 +54,8 @@ public final class IcpCommand implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("icp: a command is required (score or generate)");
+        spec.commandLine().getErr().println("icp: a command is required (score, test, explain, validate, "
+                + "generate, backtest, compare, audit or history)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

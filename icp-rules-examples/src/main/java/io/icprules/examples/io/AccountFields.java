@@ -2,6 +2,8 @@ package io.icprules.examples.io;
 
 import io.icprules.error.InvalidFactException;
 import io.icprules.fact.Account;
+import io.icprules.json.AccountJson;
+import io.icprules.json.TextValues;
 
 import java.util.List;
 import java.util.Set;
@@ -13,8 +15,7 @@ import java.util.Set;
 public final class AccountFields {
 
     /** The fixed fields, in the order the CSV layout documents them. Only {@code id} is required. */
-    public static final List<String> NAMES = List.of("id", "name", "domain", "industry", "employees",
-            "annual_revenue", "country", "region", "founded_year", "funding_stage", "ownership", "technologies");
+    public static final List<String> NAMES = AccountJson.FIELDS;
 
     /** Prefix of a CSV column holding a custom attribute: {@code attr.pos_category}. */
     public static final String ATTRIBUTE_PREFIX = "attr.";
@@ -70,12 +71,7 @@ public final class AccountFields {
      * @return an exception naming {@code field}
      */
     static InvalidFactException renamed(String field, InvalidFactException e) {
-        if (e.field().equals(field)) {
-            return e;
-        }
-        String prefix = e.field() + ": ";
-        String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-        return new InvalidFactException(field, msg);
+        return TextValues.relabel(field, e);
     }
 
     /** @return the accepted CSV columns, for messages: the fixed names and {@code attr.<name>} */

@@ -45,6 +45,23 @@ public interface AccountReader extends Closeable {
         };
     }
 
+    /**
+     * Opens a CSV file with arbitrary headers, such as a CRM export, reading it through a column
+     * mapping (see {@link MappedCsvAccountReader}).
+     *
+     * @param file    the CSV file, never null; any extension but {@code .jsonl} and {@code .ndjson}
+     * @param mapping the mapping, see {@link ColumnMapping#load(Path)}; never null
+     * @return the reader
+     * @throws InputFileException when the file is JSON Lines, or its header does not fit the mapping
+     * @throws IOException        when the file cannot be opened
+     */
+    static AccountReader open(Path file, ColumnMapping mapping) throws IOException {
+        if (FileFormat.fromFileName(file).orElse(FileFormat.CSV) != FileFormat.CSV) {
+            throw new InputFileException(file, "a column mapping applies to CSV files; JSON Lines keys are fixed");
+        }
+        return MappedCsvAccountReader.open(file, mapping);
+    }
+
     /** @return the file being read, never null */
     Path file();
 

@@ -1,9 +1,10 @@
 package io.icprules.examples.io;
 
 import io.icprules.error.InvalidFactException;
+import io.icprules.json.TextValues;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,6 @@ public final class CellValues {
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+\\.\\d+");
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** A number with a leading zero is an identifier (a postcode, a code), not a quantity. */
     private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0\\d+");
 
@@ -35,14 +35,7 @@ public final class CellValues {
      * @throws InvalidFactException when the text is not a whole number or is too large
      */
     public static Integer wholeInt(String column, String text) {
-        Long v = wholeLong(column, text);
-        if (v == null) {
-            return null;
-        }
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new InvalidFactException(column, "'" + preview(text) + "' is too large");
-        }
-        return v.intValue();
+        return TextValues.wholeInt(column, text);
     }
 
     /**
@@ -54,18 +47,7 @@ public final class CellValues {
      * @throws InvalidFactException when the text is not a whole number or is too large
      */
     public static Long wholeLong(String column, String text) {
-        String t = blankToNull(text);
-        if (t == null) {
-            return null;
-        }
-        if (!WHOLE.matcher(t).matches()) {
-            throw new InvalidFactException(column, "'" + preview(t) + "' is not a whole number");
-        }
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new InvalidFactException(column, "'" + preview(t) + "' is too large");
-        }
+        return TextValues.wholeLong(column, text);
     }
 
     /**
@@ -77,18 +59,47 @@ public final class CellValues {
      * @throws InvalidFactException when the text is not a valid date in that form
      */
     public static LocalDate date(String column, String text) {
+        return TextValues.isoDate(column, text);
+    }
+
+    /**
+     * Parses a decimal number written plainly ({@code 1200}, {@code 1200.50}, {@code -35.5}), such
+     * as an amount of money. Thousands separators and currency signs are refused rather than
+     * guessed at.
+     *
+     * @param column the column or key, for messages
+     * @param text   the cell, may be null
+     * @return the number as written, or null when blank
+     * @throws InvalidFactException when the text is not a plain decimal number
+     */
+    public static BigDecimal decimal(String column, String text) {
         String t = blankToNull(text);
         if (t == null) {
             return null;
         }
-        if (ISO_DATE.matcher(t).matches()) {
-            try {
-                return LocalDate.parse(t);
-            } catch (DateTimeParseException e) {
-                throw new InvalidFactException(column, "'" + preview(t) + "' is not a valid date");
-            }
+        if (!WHOLE.matcher(t).matches() && !DECIMAL.matcher(t).matches()) {
+            throw new InvalidFactException(column, "'" + preview(t) + "' is not a number (write it plainly, such as 12000 or 12000.50)");
         }
-        throw new InvalidFactException(column, "'" + preview(t) + "' is not a date in yyyy-MM-dd form");
+        return new BigDecimal(t);
+    }
+
+    /**
+     * Parses {@code true} or {@code false} in any case.
+     *
+     * @param column the column or key, for messages
+     * @param text   the cell, may be null
+     * @return the value, or null when blank
+     * @throws InvalidFactException when the text is neither
+     */
+    public static Boolean bool(String column, String text) {
+        String t = blankToNull(text);
+        if (t == null) {
+            return null;
+        }
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        throw new InvalidFactException(column, "'" + preview(t) + "' is not true or false");
     }
 
     /**
@@ -120,7 +131,7 @@ public final class CellValues {
         if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(t);
         }
-        if (ISO_DATE.matcher(t).matches()) {
+        if (TextValues.looksLikeIsoDate(t)) {
             return date(column, t);
         }
         return t;
@@ -174,11 +185,7 @@ public final class CellValues {
      * @return the stripped text, or null when blank
      */
     public static String blankToNull(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip();
-        return t.isEmpty() ? null : t;
+        return TextValues.blankToNull(text);
     }
 
     /**
@@ -188,7 +195,6 @@ public final class CellValues {
      * @return the text, cut to 60 characters with {@code ...} when longer
      */
     public static String preview(String value) {
-        String v = value.replace("\r", "\\r").replace("\n", "\\n");
-        return v.length() <= 60 ? v : v.substring(0, 60) + "...";
+        return TextValues.preview(value);
     }
 }

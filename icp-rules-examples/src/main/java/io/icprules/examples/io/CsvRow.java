@@ -12,11 +12,13 @@ public final class CsvRow {
 
     private final long line;
     private final Map<String, Integer> columns;
+    private final int width;
     private final List<String> cells;
 
-    CsvRow(long line, Map<String, Integer> columns, List<String> cells) {
+    CsvRow(long line, Map<String, Integer> columns, int width, List<String> cells) {
         this.line = line;
         this.columns = columns;
+        this.width = width;
         this.cells = List.copyOf(cells);
     }
 
@@ -49,10 +51,10 @@ public final class CsvRow {
      * @return a message when the row's cell count differs from the header's, else empty
      */
     public Optional<String> widthProblem() {
-        if (cells.size() == columns.size()) {
+        if (cells.size() == width) {
             return Optional.empty();
         }
         return Optional.of("row has " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + " but the header has "
-                + columns.size() + " columns (check for an unquoted comma or a missing value)");
+                + width + " columns (check for an unquoted comma or a missing value)");
     }
 }

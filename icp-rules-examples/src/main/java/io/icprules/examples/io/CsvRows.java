@@ -40,14 +40,27 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
     private final Path file;
     private final CsvParser parser;
     private final Map<String, Integer> columns;
+    private final int width;
     private CsvRow pending;
     private CsvSyntaxException failure;
     private boolean done;
 
-    private CsvRows(Path file, CsvParser parser, Map<String, Integer> columns) {
+    private CsvRows(Path file, CsvParser parser, Map<String, Integer> columns, int width) {
         this.file = file;
         this.parser = parser;
         this.columns = columns;
+        this.width = width;
+    }
+
+    /** Decides from a header which columns are read, by name, or why the file cannot be used. */
+    @FunctionalInterface
+    interface HeaderCheck {
+        /**
+         * @param header the header's cells as written
+         * @return the column names to read, each with its 0-based position
+         * @throws InputFileException when the header makes the file unusable
+         */
+        Map<String, Integer> columns(List<String> header) throws InputFileException;
     }
 
     /**
@@ -64,6 +77,19 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
      */
     public static CsvRows open(Path file, Collection<String> known, boolean attributes, Set<String> required)
             throws IOException {
+        return open(file, header -> checkHeader(file, header, known, attributes, required));
+    }
+
+    /**
+     * Opens a file and lets {@code check} decide from its header which columns are read.
+     *
+     * @param file  the file, never null
+     * @param check the header check, never null
+     * @return the rows, positioned after the header
+     * @throws InputFileException when the file is empty, its header is unreadable or the check refuses it
+     * @throws IOException        when the file cannot be opened
+     */
+    static CsvRows open(Path file, HeaderCheck check) throws IOException {
         InputStream in;
         try {
             in = Files.newInputStream(file);
@@ -78,8 +104,8 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
             if (header == null) {
                 throw new InputFileException(file, "the file is empty; a header line naming the columns is required");
             }
-            Map<String, Integer> columns = checkHeader(file, header.cells(), known, attributes, required);
-            return new CsvRows(file, parser, columns);
+            Map<String, Integer> columns = check.columns(header.cells());
+            return new CsvRows(file, parser, columns, header.cells().size());
         } catch (InputFileException e) {
             closeQuietly(parser, in);
             throw e;
@@ -130,7 +156,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
                     line = parser.currentLocation().getLineNr();
                     continue; // a blank line is not a data row
                 }
-                pending = new CsvRow(row.line(), columns, row.cells());
+                pending = new CsvRow(row.line(), columns, width, row.cells());
                 return true;
             }
         } catch (IOException e) {

@@ -55,44 +55,56 @@ public final class JsonLinesResultWriter implements ResultWriter {
         if (r == null) {
             out.writeStringField("error", record.error());
         } else {
-            out.writeStringField("tier", r.tier());
-            out.writeFieldName("score");
-            out.writeNumber(r.score().toPlainString());
-            out.writeObjectFieldStart("ruleset");
-            out.writeStringField("name", r.ruleset().name());
-            out.writeStringField("version", r.ruleset().version());
-            out.writeStringField("hash", r.ruleset().contentHash());
-            out.writeEndObject();
-            out.writeStringField("as_of", r.asOf().toString());
-            out.writeArrayFieldStart("ledger");
-            for (LedgerLine l : r.ledger()) {
-                out.writeStartObject();
-                out.writeStringField("rule", l.rule());
-                out.writeStringField("kind", l.kind().label());
-                out.writeFieldName("points");
-                out.writeNumber(l.points().toPlainString());
-                out.writeFieldName("declared_points");
-                out.writeNumber(l.declaredPoints().toPlainString());
-                out.writeStringField("reason", l.reason());
-                out.writeStringField("group", l.group().orElse(null));
-                out.writeStringField("event_type", l.eventType().orElse(null));
-                out.writeStringField("event_date", l.eventDate().map(Object::toString).orElse(null));
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            notes("unmet_hard_filters", r.unmetHardFilters());
-            notes("disqualifiers", r.disqualifiers());
-            out.writeArrayFieldStart("missing_fields");
-            for (String f : r.missingFields()) {
-                out.writeString(f);
-            }
-            out.writeEndArray();
+            writeResult(out, r);
         }
         out.writeEndObject();
         out.writeRaw('\n');
     }
 
-    private void notes(String field, List<RuleNote> notes) throws IOException {
+    /**
+     * Writes the fields of a result into the open object: tier, score, ruleset, as_of, ledger,
+     * unmet_hard_filters, disqualifiers and missing_fields.
+     *
+     * @param out the generator, inside an object
+     * @param r   the result, never null
+     * @throws IOException when the target cannot be written
+     */
+    static void writeResult(JsonGenerator out, FitResult r) throws IOException {
+        out.writeStringField("tier", r.tier());
+        out.writeFieldName("score");
+        out.writeNumber(r.score().toPlainString());
+        out.writeObjectFieldStart("ruleset");
+        out.writeStringField("name", r.ruleset().name());
+        out.writeStringField("version", r.ruleset().version());
+        out.writeStringField("hash", r.ruleset().contentHash());
+        out.writeEndObject();
+        out.writeStringField("as_of", r.asOf().toString());
+        out.writeArrayFieldStart("ledger");
+        for (LedgerLine l : r.ledger()) {
+            out.writeStartObject();
+            out.writeStringField("rule", l.rule());
+            out.writeStringField("kind", l.kind().label());
+            out.writeFieldName("points");
+            out.writeNumber(l.points().toPlainString());
+            out.writeFieldName("declared_points");
+            out.writeNumber(l.declaredPoints().toPlainString());
+            out.writeStringField("reason", l.reason());
+            out.writeStringField("group", l.group().orElse(null));
+            out.writeStringField("event_type", l.eventType().orElse(null));
+            out.writeStringField("event_date", l.eventDate().map(Object::toString).orElse(null));
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        notes(out, "unmet_hard_filters", r.unmetHardFilters());
+        notes(out, "disqualifiers", r.disqualifiers());
+        out.writeArrayFieldStart("missing_fields");
+        for (String f : r.missingFields()) {
+            out.writeString(f);
+        }
+        out.writeEndArray();
+    }
+
+    private static void notes(JsonGenerator out, String field, List<RuleNote> notes) throws IOException {
         out.writeArrayFieldStart(field);
         for (RuleNote n : notes) {
             out.writeStartObject();

@@ -97,6 +97,15 @@ public final class RelatedFacts {
     }
 
     /**
+     * Every readable event row, whatever account it names; for checks that look at the whole file.
+     *
+     * @return the events, in no particular order; empty when no events file was loaded
+     */
+    public java.util.stream.Stream<Event> allEvents() {
+        return events == null ? java.util.stream.Stream.empty() : events.all();
+    }
+
+    /**
      * Reports the rows no account claimed. Meaningful once every account has been read.
      *
      * @return one report per loaded file that has unclaimed rows; empty when none

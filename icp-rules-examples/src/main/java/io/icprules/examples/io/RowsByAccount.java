@@ -55,6 +55,11 @@ final class RowsByAccount<T> {
         return new Claim<>(rows.getOrDefault(accountId, List.of()), problems.getOrDefault(accountId, List.of()));
     }
 
+    /** Every readable row, whatever account it names. */
+    java.util.stream.Stream<T> all() {
+        return rows.values().stream().flatMap(List::stream);
+    }
+
     long rowCount() {
         return counts.values().stream().mapToLong(Long::longValue).sum() + withoutAccount;
     }

@@ -128,15 +128,11 @@ public final class ScoreSummary {
     }
 
     /**
-     * Prints the summary.
+     * Prints the counts only: one line per decision (with the tiers among fits) and one for errors.
      *
-     * @param out     where to print, never null
-     * @param source  the accounts file's name, for the heading, never null
-     * @param orphans unclaimed event and contact rows, never null
+     * @param out where to print, never null
      */
-    public void print(PrintWriter out, String source, List<OrphanRows> orphans) {
-        out.println(String.format(Locale.ROOT, "Scored %,d %s from %s as of %s with ruleset %s", total,
-                total == 1 ? "record" : "records", source, asOf, ruleset));
+    public void printCounts(PrintWriter out) {
         for (Decision d : Decision.values()) {
             String line = String.format(Locale.ROOT, "  %-18s %,10d", d.name(), decisions.get(d));
             if (d == Decision.FIT && !fitTiers.isEmpty()) {
@@ -146,6 +142,24 @@ public final class ScoreSummary {
             out.println(line);
         }
         out.println(String.format(Locale.ROOT, "  %-18s %,10d", ScoredRecord.ERROR, errors));
+    }
+
+    /** @return the ruleset counted */
+    public RulesetInfo ruleset() {
+        return ruleset;
+    }
+
+    /**
+     * Prints the summary.
+     *
+     * @param out     where to print, never null
+     * @param source  the accounts file's name, for the heading, never null
+     * @param orphans unclaimed event and contact rows, never null
+     */
+    public void print(PrintWriter out, String source, List<OrphanRows> orphans) {
+        out.println(String.format(Locale.ROOT, "Scored %,d %s from %s as of %s with ruleset %s", total,
+                total == 1 ? "record" : "records", source, asOf, ruleset));
+        printCounts(out);
         if (errors > 0) {
             out.println("Errors" + (errors > firstErrors.size() ? " (first " + firstErrors.size() + " of " + errors + ")" : "")
                     + ":");

@@ -53,6 +53,8 @@ public final class SparkInputs {
             // The header fixes the columns, all read as text; the extra column catches misaligned rows.
             StructType header = csv.csv(path).schema();
             rows = csv.schema(header.add(CORRUPT_RECORD, DataTypes.StringType, true))
+                    // Every part file's header must name the same columns: never read one by position.
+                    .option("enforceSchema", "false")
                     .option("mode", "PERMISSIVE")
                     .option("columnNameOfCorruptRecord", CORRUPT_RECORD)
                     .csv(path);

@@ -1,0 +1,88 @@
+package io.icprules.drools;
+
+import io.icprules.engine.FitEngine;
+import io.icprules.error.EvaluationException;
+import io.icprules.fact.Account;
+import io.icprules.fact.AccountFacts;
+import io.icprules.fact.Event;
+import io.icprules.result.FitResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Accounts nobody cleaned: every one has a defined outcome, and evaluation stays bounded. */
+class HostileFactsTest {
+
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+    static FitEngine engine;
+
+    @BeforeAll
+    static void compile() {
+        engine = TestRulesets.basic().drl("r.drl", ""
+                + "rule \"Size\" @kind(hard)\nwhen Account( employees >= 50 ) then end\n"
+                + "rule \"Uses Toast\" @kind(soft) @points(10)\nwhen Account( technologies contains \"Toast\" ) then end\n"
+                + "rule \"Funding\" @kind(trigger) @points(20) @halfLife(P30D)\nwhen Event( type == \"funding_round\", daysAgo <= 365 ) then end\n"
+                + "rule \"Any intent\" @kind(trigger) @points(2) @perEvent\nwhen Event( type == \"intent_surge\", daysAgo <= 30 ) then end\n"
+                + "rule \"Old company\" @kind(soft) @points(3)\nwhen Account( foundedYear < 1900 ) then end\n"
+                + "rule \"Rich\" @kind(soft) @points(4)\nwhen Account( annualRevenue > 1000000000000 ) then end\n").engine();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void extremeNumbersAndDates() {
+        FitResult r = engine.evaluate(AccountFacts.of(Account.builder("big").employees(Integer.MAX_VALUE)
+                .annualRevenue(Long.MAX_VALUE).foundedYear(1000).build(),
+                List.of(Event.builder("funding_round", LocalDate.of(9999, 12, 31)).build(),
+                        Event.builder("funding_round", LocalDate.of(1, 1, 1)).build()), List.of()), AS_OF);
+        assertThat(r.score()).isEqualByComparingTo("7"); // old + rich; the year-9999 event is in the future, year 1 outside the window
+        FitResult far = engine.evaluate(AccountFacts.of(Account.builder("far").employees(60).build(),
+                List.of(Event.builder("funding_round", LocalDate.of(9999, 1, 1)).build()), List.of()), LocalDate.of(9999, 12, 31));
+        assertThat(far.line("Funding")).get().satisfies(l -> assertThat(l.points()).isEqualByComparingTo("0.0"));
+    }
+
+    @Test
+    void aMillionTechnologiesIsABoundedEvaluation() {
+        List<String> tech = new ArrayList<>(1_000_000);
+        for (int i = 0; i < 1_000_000; i++) {
+            tech.add("tech-" + i);
+        }
+        tech.add("Toast");
+        Account a = Account.builder("stack").employees(60).technologies(tech).build();
+        long start = System.nanoTime();
+        FitResult r = engine.evaluate(AccountFacts.of(a), AS_OF);
+        assertThat(r.line("Uses Toast")).isPresent();
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
+    }
+
+    @Test
+    void aHundredThousandEventsAreStoppedByTheFiringLimitWithADefinedError() {
+        List<Event> events = new ArrayList<>(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            events.add(Event.builder("intent_surge", AS_OF.minusDays(i % 30)).build());
+        }
+        AccountFacts facts = AccountFacts.of(Account.builder("noisy").employees(60).build(), events, List.of());
+        assertThatThrownBy(() -> engine.evaluate(facts, AS_OF)).isInstanceOfSatisfying(EvaluationException.class, e -> {
+            assertThat(e.accountId()).isEqualTo("noisy");
+            assertThat(e.ruleName()).contains("Any intent");
+            assertThat(e.getMessage()).contains("stopped after 10000 rule firings");
+        });
+        // a hundred thousand events that each fire nothing evaluate normally
+        List<Event> quiet = new ArrayList<>(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            quiet.add(Event.builder("merger", AS_OF.minusDays(i % 700)).build());
+        }
+        assertThat(engine.evaluate(AccountFacts.of(Account.builder("q").employees(60).build(), quiet, List.of()), AS_OF)
+                .decision().name()).isEqualTo("FIT");
+    }
+}

@@ -1,0 +1,108 @@
+package io.icprules.examples.cli;
+
+import io.icprules.engine.FitEngine;
+import io.icprules.examples.evidence.AccountBook;
+import io.icprules.examples.evidence.Audit;
+import io.icprules.examples.evidence.AuditReport;
+import io.icprules.examples.evidence.PipelineReader;
+import io.icprules.examples.evidence.PipelineRecord;
+import io.icprules.examples.report.HtmlReports;
+import io.icprules.examples.report.TextReports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code icp audit}: finds open deals whose account the profile now disqualifies or excludes; the
+ * exit code says whether any were found, so that it can run on a schedule.
+ */
+@Command(name = "audit",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Finds open deals whose account the profile now disqualifies or excludes.",
+            "",
+            "Scores each open deal's account (pipeline CSV: deal_id,account_id,stage,amount) as of one date and "
+                + "lists the deals whose account is DISQUALIFIED or EXCLUDED, grouped by the disqualifier that fires "
+                + "or the hard filter that is not met, with the amount at stake. Deals whose account lacks required "
+                + "data are listed apart."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no open deal is flagged, and every row was checked",
+            "1:the ruleset does not compile",
+            "2:usage error, or an input file is missing or unusable as a whole",
+            "3:no open deal is flagged, but some rows could not be checked (bad rows, unknown or unreadable "
+                + "accounts, failed evaluations), or event or contact rows name no account",
+            "4:unexpected failure, such as a report that cannot be written",
+            "5:open deals are flagged (whether or not some rows could not be checked)",
+        })
+final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "Ruleset folder.")
+    private Path rules;
+
+    @Option(names = "--accounts", required = true, paramLabel = "FILE",
+            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
+    private Path accounts;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Events CSV: account_id,type,date,details.")
+    private Path events;
+
+    @Option(names = "--contacts", paramLabel = "FILE",
+            description = "Contacts CSV: account_id,name,title,role,seniority,department.")
+    private Path contacts;
+
+    @Option(names = "--pipeline", required = true, paramLabel = "FILE",
+            description = "Open deals CSV: deal_id,account_id (required), stage,amount (optional).")
+    private Path pipeline;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Evaluation date. Default: today (printed in the report).")
+    private LocalDate asOf;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
+    private Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the report as one self-contained HTML page.")
+    private Path html;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        CommandSupport support = new CommandSupport("audit", err);
+        try {
+            support.requireRulesFolder(rules);
+            support.requireReadable(accounts, events, contacts, pipeline);
+            support.requireAccountFormats(accounts, events, contacts);
+            support.requireWritable(json, accounts, events, contacts, pipeline);
+            support.requireWritable(html, accounts, events, contacts, pipeline);
+            List<PipelineRecord> deals = support.read(pipeline, PipelineReader::read);
+            AccountBook book = support.accounts(accounts, events, contacts);
+            LocalDate date = asOf != null ? asOf : LocalDate.now();
+            try (FitEngine engine = support.compile(rules)) {
+                AuditReport report = Audit.run(engine, book, deals, date);
+                spec.commandLine().getOut().print(TextReports.audit(report));
+                spec.commandLine().getOut().flush();
+                support.writeReports(report, json, html, HtmlReports::audit);
+                if (report.flagged() > 0) {
+                    return ExitCodes.FLAGGED;
+                }
+                return !report.errors().isEmpty() || CommandSupport.unattributed(book.orphans())
+                        ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
+            }
+        } catch (CommandSupport.Stop stop) {
+            return stop.exitCode();
+        }
+    }
+}

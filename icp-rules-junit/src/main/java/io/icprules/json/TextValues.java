@@ -1,0 +1,140 @@
+package io.icprules.json;
+
+import io.icprules.error.InvalidFactException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * Turns account values written as text (a CSV cell, a JSON string) into typed values, or says
+ * precisely why it cannot. Shared by every reader of account files so that the same mistake gets
+ * the same words everywhere. Blank text is unknown and becomes null; every failure is an
+ * {@link InvalidFactException} naming the field and quoting the value.
+ */
+public final class TextValues {
+
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private TextValues() {
+    }
+
+    /**
+     * Parses a whole number that fits an {@code int}.
+     *
+     * @param field the field, column or key, for messages
+     * @param text  the text, may be null
+     * @return the number, or null when blank
+     * @throws InvalidFactException when the text is not a whole number or is too large
+     */
+    public static Integer wholeInt(String field, String text) {
+        Long v = wholeLong(field, text);
+        if (v == null) {
+            return null;
+        }
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new InvalidFactException(field, "'" + preview(text.strip()) + "' is too large");
+        }
+        return v.intValue();
+    }
+
+    /**
+     * Parses a whole number that fits a {@code long}.
+     *
+     * @param field the field, column or key, for messages
+     * @param text  the text, may be null
+     * @return the number, or null when blank
+     * @throws InvalidFactException when the text is not a whole number or is too large
+     */
+    public static Long wholeLong(String field, String text) {
+        String t = blankToNull(text);
+        if (t == null) {
+            return null;
+        }
+        if (!WHOLE.matcher(t).matches()) {
+            throw new InvalidFactException(field, "'" + preview(t) + "' is not a whole number");
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new InvalidFactException(field, "'" + preview(t) + "' is too large");
+        }
+    }
+
+    /**
+     * Parses an ISO date ({@code yyyy-MM-dd}).
+     *
+     * @param field the field, column or key, for messages
+     * @param text  the text, may be null
+     * @return the date, or null when blank
+     * @throws InvalidFactException when the text is not a valid date in that form
+     */
+    public static LocalDate isoDate(String field, String text) {
+        String t = blankToNull(text);
+        if (t == null) {
+            return null;
+        }
+        if (ISO_DATE.matcher(t).matches()) {
+            try {
+                return LocalDate.parse(t);
+            } catch (DateTimeParseException e) {
+                throw new InvalidFactException(field, "'" + preview(t) + "' is not a valid date");
+            }
+        }
+        throw new InvalidFactException(field, "'" + preview(t) + "' is not a date in yyyy-MM-dd form");
+    }
+
+    /**
+     * Tells whether text has the shape of an ISO date, valid or not.
+     *
+     * @param text any text, never null
+     * @return true for {@code dddd-dd-dd}, ignoring surrounding spaces
+     */
+    public static boolean looksLikeIsoDate(String text) {
+        return ISO_DATE.matcher(text.strip()).matches();
+    }
+
+    /**
+     * Strips text and maps blank to null.
+     *
+     * @param text any text, may be null
+     * @return the stripped text, or null when blank
+     */
+    public static String blankToNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * Shortens a value for a message, so that a huge value never floods a log.
+     *
+     * @param value any text, never null
+     * @return the text with line breaks shown as {@code \n}, cut to 60 characters with {@code ...}
+     *         when longer
+     */
+    public static String preview(String value) {
+        String v = value.replace("\r", "\\r").replace("\n", "\\n");
+        return v.length() <= 60 ? v : v.substring(0, 60) + "...";
+    }
+
+    /**
+     * Re-labels a validation failure with the field's name as the file spells it, so that a message
+     * says {@code annual_revenue}, not the Java property {@code annualRevenue}.
+     *
+     * @param field the name used in the file, never null
+     * @param e     the failure, never null
+     * @return an exception naming {@code field}
+     */
+    public static InvalidFactException relabel(String field, InvalidFactException e) {
+        if (e.field().equals(field)) {
+            return e;
+        }
+        String prefix = e.field() + ": ";
+        String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        return new InvalidFactException(field, msg);
+    }
+}
