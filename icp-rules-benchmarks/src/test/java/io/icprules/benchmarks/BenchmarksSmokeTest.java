@@ -1,6 +1,7 @@
 package io.icprules.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.icprules.benchmarks.cpu.CpuCostProbe;
 import io.icprules.benchmarks.floor.HandWrittenProfile;
 import io.icprules.benchmarks.jmh.BuildBenchmarks;
 import io.icprules.benchmarks.jmh.Cursor;
@@ -27,9 +28,13 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,6 +146,19 @@ class BenchmarksSmokeTest {
         assertThat(averageRow.split("\\|")).hasSize(8);
         assertThat(averageRow.split("\\|")[4].strip()).matches("[0-9.,]+");
         assertThat(averageRow.split("\\|")[2].strip()).isEqualTo("-");
+    }
+
+    @Test
+    void cpuCostProbeMeasuresEveryImplementation() {
+        Map<String, double[]> results = CpuCostProbe.measureAll(1, 200);
+        assertThat(results).containsOnlyKeys(Workload.DROOLS, Workload.DROOLS_FRESH_SESSION, Workload.HANDWRITTEN,
+                Workload.EASYRULES);
+        assertThat(results.values()).allSatisfy(r -> assertThat(r[0]).isPositive().isLessThan(1e6));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CpuCostProbe.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+                .hasSize(6)
+                .anyMatch(l -> l.startsWith("| handwritten |") && l.split("\\|")[5].strip().equals("1.00×"));
     }
 
     private static AccountFacts accountNamed(AccountFacts[] accounts, String id) {

@@ -17,9 +17,13 @@ import java.util.concurrent.TimeUnit;
  * One account at a time through each implementation (see {@link Workload#implementation}): batch
  * throughput in accounts per second on one thread and on every core, and the latency of a single
  * evaluation. Each call returns the full result, ledger and reasons included.
+ *
+ * <p>The warm-up is long (25 s) because the engine runs a lot of code that the JIT compiler must
+ * compile first; on a busy 2-core machine the compiler threads get little CPU, and a short warm-up
+ * measures the interpreter.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 5, time = 3)
 public class EvaluationBenchmarks {
 

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 5, time = 3)
 public class ReloadBenchmarks {
 
