@@ -5,6 +5,7 @@ import io.icprules.engine.IcpRules;
 import io.icprules.engine.ReloadResult;
 import io.icprules.engine.ReloadingFitEngine;
 import io.icprules.engine.RulesetSource;
+import io.icprules.fact.AccountFacts;
 import io.icprules.result.FitResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -109,7 +110,7 @@ public class ReloadBenchmarks {
     /** The accounts evaluated during reloads. */
     @State(Scope.Benchmark)
     public static class Accounts {
-        io.icprules.fact.AccountFacts[] accounts;
+        AccountFacts[] accounts;
 
         /** Creates the state; JMH calls {@link #generate()}. */
         public Accounts() {
@@ -118,7 +119,7 @@ public class ReloadBenchmarks {
         /** Generates the accounts. */
         @Setup(Level.Trial)
         public void generate() {
-            accounts = ReferenceProfile.accounts(Workload.POOL).toArray(io.icprules.fact.AccountFacts[]::new);
+            accounts = ReferenceProfile.accounts(Workload.POOL).toArray(AccountFacts[]::new);
         }
     }
 }
