@@ -1,5 +1,6 @@
 package io.icprules.examples.spark;
 
+import io.icprules.engine.EngineSettings;
 import io.icprules.engine.RulesetSource;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
@@ -103,7 +104,7 @@ public final class SparkScoreJob implements Callable<Integer> {
     private int partitions;
 
     @Option(names = "--max-firings", paramLabel = "N", description = "Rule firings allowed per account.")
-    private int maxFirings = io.icprules.engine.EngineSettings.DEFAULT_MAX_FIRINGS;
+    private int maxFirings = EngineSettings.DEFAULT_MAX_FIRINGS;
 
     @Option(names = "--multiline-csv",
             description = "CSV cells may hold line breaks (such files are read by one task each).")
@@ -183,6 +184,10 @@ public final class SparkScoreJob implements Callable<Integer> {
         }
 
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+        if (ownSession && master == null && System.getProperty("spark.master") == null) {
+            err.println("icp-spark-score: no Spark master: run the job with spark-submit, or pass --master local[*]");
+            return ExitCodes.USAGE;
+        }
         SparkSession.Builder builder = SparkSession.builder().appName("icp-rules score " + scorer.ruleset());
         if (master != null) {
             builder.master(master);
@@ -288,6 +293,11 @@ public final class SparkScoreJob implements Callable<Integer> {
                         + "or pass --input-format";
             }
         }
+        for (String p : new String[] {accounts, events, contacts}) {
+            if (p != null && samePath(p, out)) {
+                return "--out would overwrite the input " + p;
+            }
+        }
         if (partitions < 0) {
             return "--partitions must be 0 or more, was " + partitions;
         }
@@ -295,6 +305,19 @@ public final class SparkScoreJob implements Callable<Integer> {
             return "--max-firings must be at least 1, was " + maxFirings;
         }
         return null;
+    }
+
+    /** Local paths are compared resolved; URIs (hdfs://, s3a://) as written, without a trailing slash. */
+    private static boolean samePath(String a, String b) {
+        return normalised(a).equals(normalised(b));
+    }
+
+    private static String normalised(String path) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (p.contains("://")) {
+            return p;
+        }
+        return Path.of(p.startsWith("file:") ? p.substring("file:".length()) : p).toAbsolutePath().normalize().toString();
     }
 
     private SparkFormat formatOf(String path) {

@@ -161,6 +161,11 @@ class SparkScoreJobTest {
                 "--as-of", AS_OF.toString(), "--out", result.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("cannot tell the format of");
         assertThat(result).doesNotExist();
+
+        assertThat(run("--rules", rules.toString(), "--accounts", accounts.toString(), "--as-of", AS_OF.toString(),
+                "--out", accounts.toString() + "/", "--overwrite")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--out would overwrite the input");
+        assertThat(accounts).hasContent("id,employes,industry\na,10,Retail\n");
     }
 
     @Test
