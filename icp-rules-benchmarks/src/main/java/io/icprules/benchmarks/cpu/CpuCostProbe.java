@@ -1,0 +1,130 @@
+package io.icprules.benchmarks.cpu;
+
+import io.icprules.benchmarks.floor.HandWrittenProfile;
+import io.icprules.benchmarks.jmh.Workload;
+import io.icprules.benchmarks.peer.EasyRulesProfile;
+import io.icprules.benchmarks.profile.AccountEvaluator;
+import io.icprules.benchmarks.profile.ReferenceProfile;
+import io.icprules.engine.FitEngine;
+import io.icprules.engine.IcpRules;
+import io.icprules.fact.AccountFacts;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures the CPU time one thread spends per account for each implementation of the reference
+ * profile, after a warm-up. On a machine shared with other work, wall-clock throughput drops when
+ * the benchmark thread waits for a core; the CPU time it used does not (much), so this gives the
+ * cost per account and the accounts per second one dedicated core would reach.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.icprules.benchmarks.cpu.CpuCostProbe [ROUNDS]}. Prints
+ * a Markdown table. Only the evaluating thread's CPU time counts: the JIT compiler's and the garbage
+ * collector's threads are not included. Not a replacement for JMH: no forks, a single thread, and the JIT warm-up is a
+ * fixed number of passes.
+ */
+public final class CpuCostProbe {
+
+    private static final int WARMUP_PASSES = 8;
+
+    private CpuCostProbe() {
+    }
+
+    /**
+     * @param args optionally the number of measured passes over the accounts (default 5), then the
+     *             number of accounts (default {@link Workload#POOL})
+     */
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : Workload.POOL;
+        print(measureAll(rounds, count), new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Measures every implementation.
+     *
+     * @param rounds measured passes over the accounts, at least 1
+     * @param count  how many accounts, at least 1
+     * @return implementation name to {best CPU µs per account, wall µs per account of that pass}
+     */
+    public static Map<String, double[]> measureAll(int rounds, int count) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isCurrentThreadCpuTimeSupported()) {
+            throw new IllegalStateException("this JVM cannot measure thread CPU time");
+        }
+        List<AccountFacts> accounts = ReferenceProfile.accounts(count);
+        Map<String, double[]> results = new LinkedHashMap<>();
+        try (FitEngine reuse = ReferenceProfile.engine();
+             FitEngine fresh = IcpRules.builder().ruleset(ReferenceProfile.source()).reuseSessions(false).build()) {
+            Map<String, AccountEvaluator> implementations = new LinkedHashMap<>();
+            implementations.put(Workload.DROOLS, reuse::evaluate);
+            implementations.put(Workload.DROOLS_FRESH_SESSION, fresh::evaluate);
+            implementations.put(Workload.HANDWRITTEN, HandWrittenProfile.forReference());
+            implementations.put(Workload.EASYRULES, EasyRulesProfile.forReference());
+            // Two cycles through all implementations, keeping each one's best: the Drools code that
+            // both engine variants share is then equally warm for both, whichever runs first.
+            for (int cycle = 0; cycle < 2; cycle++) {
+                for (Map.Entry<String, AccountEvaluator> e : implementations.entrySet()) {
+                    double[] m = measure(e.getValue(), accounts, rounds, threads);
+                    results.merge(e.getKey(), m, (a, b) -> a[0] <= b[0] ? a : b);
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Prints the measurements as a Markdown table, with each one's cost as a ratio to the
+     * hand-written floor and to Easy Rules.
+     *
+     * @param results what {@link #measureAll} returned
+     * @param out     where to print
+     */
+    public static void print(Map<String, double[]> results, PrintStream out) {
+        double floor = results.get(Workload.HANDWRITTEN)[0];
+        double peer = results.get(Workload.EASYRULES)[0];
+        out.println("| implementation | CPU µs per account (best pass) | accounts/s per dedicated core | wall µs per account | cost ÷ hand-written | cost ÷ Easy Rules |");
+        out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (Map.Entry<String, double[]> r : results.entrySet()) {
+            double cpu = r.getValue()[0];
+            out.printf(Locale.ROOT, "| %s | %.2f | %,.0f | %.2f | %.2f× | %.2f× |%n", r.getKey(), cpu, 1e6 / cpu,
+                    r.getValue()[1], cpu / floor, cpu / peer);
+        }
+    }
+
+    /** @return best CPU µs per account over the rounds, and the wall µs per account of that round */
+    private static double[] measure(AccountEvaluator evaluator, List<AccountFacts> accounts, int rounds,
+                                    ThreadMXBean threads) {
+        long sink = 0;
+        for (int p = 0; p < WARMUP_PASSES; p++) {
+            for (AccountFacts a : accounts) {
+                sink += evaluator.evaluate(a, ReferenceProfile.AS_OF).ledger().size();
+            }
+        }
+        double bestCpu = Double.MAX_VALUE;
+        double wallOfBest = 0;
+        for (int r = 0; r < rounds; r++) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            for (AccountFacts a : accounts) {
+                sink += evaluator.evaluate(a, ReferenceProfile.AS_OF).ledger().size();
+            }
+            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / accounts.size();
+            double wall = (System.nanoTime() - wall0) / 1e3 / accounts.size();
+            if (cpu < bestCpu) {
+                bestCpu = cpu;
+                wallOfBest = wall;
+            }
+        }
+        if (sink == 42) {
+            System.out.print(""); // keeps the results alive for the JIT
+        }
+        return new double[] {bestCpu, wallOfBest};
+    }
+}

@@ -1,0 +1,167 @@
+package io.icprules.benchmarks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.icprules.benchmarks.jmh.Workload;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads the JSON results of a JMH run of these benchmarks ({@code -rf json}) and prints Markdown
+ * tables: throughput and latency of the engine next to the hand-written floor and the Easy Rules
+ * peer, with the engine's cost as a ratio to each, then build and reload times.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.icprules.benchmarks.report.ResultsTable results.json
+ * [out.md]}. A benchmark missing from the file (a partial run) shows as {@code -}.
+ */
+public final class ResultsTable {
+
+    private static final String PKG = "io.icprules.benchmarks.jmh.";
+    private static final List<String> IMPLEMENTATIONS = List.of(Workload.DROOLS, Workload.DROOLS_FRESH_SESSION,
+            Workload.HANDWRITTEN, Workload.EASYRULES);
+
+    private final JsonNode results;
+
+    /**
+     * @param results the parsed JMH results array, never null
+     */
+    public ResultsTable(JsonNode results) {
+        this.results = results;
+    }
+
+    /**
+     * @param args the JMH JSON results file, and optionally the Markdown file to write (default:
+     *             standard output)
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: ResultsTable JMH_RESULTS.json [OUT.md]");
+            System.exit(2);
+        }
+        JsonNode json = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        String table = new ResultsTable(json).markdown();
+        if (args.length == 2) {
+            Files.writeString(Path.of(args[1]), table, StandardCharsets.UTF_8);
+        } else {
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            out.print(table);
+        }
+    }
+
+    /** @return the tables, as Markdown */
+    public String markdown() {
+        StringBuilder sb = new StringBuilder();
+        JsonNode any = results.size() > 0 ? results.get(0) : null;
+        if (any != null) {
+            sb.append("JDK ").append(any.path("jdkVersion").asText("?")).append(", ")
+                    .append(any.path("vmName").asText("?")).append(' ').append(any.path("vmVersion").asText(""))
+                    .append(", JMH ").append(any.path("jmhVersion").asText("?")).append("\n\n");
+        }
+
+        sb.append("| accounts/s (higher is better) | drools | drools, fresh session per account | hand-written Java | Easy Rules (MVEL) | drools cost ÷ hand-written | drools cost ÷ Easy Rules |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        throughputRow(sb, "batch, 1 thread", "EvaluationBenchmarks.batchOneThread");
+        throughputRow(sb, "batch, all cores", "EvaluationBenchmarks.batchAllCores");
+        sb.append('\n');
+
+        sb.append("| latency of one account, µs (lower is better) | drools | drools, fresh session per account | hand-written Java | Easy Rules (MVEL) | drools ÷ hand-written | drools ÷ Easy Rules |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        latencyRow(sb, "average", "avgt", null);
+        latencyRow(sb, "p50", "sample", "50.0");
+        latencyRow(sb, "p99", "sample", "99.0");
+        latencyRow(sb, "p99.9", "sample", "99.9");
+        sb.append('\n');
+
+        sb.append("| engine operation | result |\n| --- | ---: |\n");
+        find("LibraryBatchBenchmark.evaluateAll", "thrpt", null).ifPresent(r ->
+                sb.append("| `evaluateAll` over 10,000 accounts (library batch API, all cores) | ")
+                        .append(number(score(r))).append(" accounts/s |\n"));
+        find("BuildBenchmarks.droolsColdBuild", "ss", null).ifPresent(r ->
+                sb.append("| build the reference ruleset, cold JVM (mean of ").append(r.path("forks").asInt())
+                        .append(" forks) | ").append(millis(r)).append(" |\n"));
+        find("BuildBenchmarks.easyRulesColdBuild", "ss", null).ifPresent(r ->
+                sb.append("| Easy Rules: read and compile its rule file, cold JVM (mean of ").append(r.path("forks").asInt())
+                        .append(" forks) | ").append(millis(r)).append(" |\n"));
+        find("ReloadBenchmarks.reload", "avgt", null).ifPresent(r ->
+                sb.append("| hot reload: compile and swap a new version, warm JVM | ").append(millis(r)).append(" |\n"));
+        find("ReloadBenchmarks.evaluateWhileReloading", "sample", null).ifPresent(r -> {
+            JsonNode eval = r.path("secondaryMetrics").path("evaluatingDuringReloads");
+            if (!eval.isMissingNode()) {
+                JsonNode p = eval.path("scorePercentiles");
+                sb.append("| evaluation while another thread reloads continuously: average / p99 / max | ")
+                        .append(micros(eval.path("score").asDouble())).append(" / ")
+                        .append(micros(p.path("99.0").asDouble())).append(" / ")
+                        .append(micros(p.path("100.0").asDouble())).append(" µs |\n");
+            }
+        });
+        return sb.toString();
+    }
+
+    private void throughputRow(StringBuilder sb, String label, String benchmark) {
+        sb.append("| ").append(label).append(" |");
+        Double[] scores = new Double[IMPLEMENTATIONS.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = find(benchmark, "thrpt", IMPLEMENTATIONS.get(i)).map(ResultsTable::score).orElse(null);
+            sb.append(' ').append(scores[i] == null ? "-" : number(scores[i])).append(" |");
+        }
+        // Cost per account is the inverse of throughput: how many times the other's cost ours is.
+        sb.append(' ').append(ratio(scores[2], scores[0])).append(" |");
+        sb.append(' ').append(ratio(scores[3], scores[0])).append(" |\n");
+    }
+
+    private void latencyRow(StringBuilder sb, String label, String mode, String percentile) {
+        sb.append("| ").append(label).append(" |");
+        Double[] values = new Double[IMPLEMENTATIONS.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = find("EvaluationBenchmarks.latency", mode, IMPLEMENTATIONS.get(i))
+                    .map(r -> percentile == null ? score(r)
+                            : r.path("primaryMetric").path("scorePercentiles").path(percentile).asDouble())
+                    .orElse(null);
+            sb.append(' ').append(values[i] == null ? "-" : micros(values[i])).append(" |");
+        }
+        sb.append(' ').append(ratio(values[0], values[2])).append(" |");
+        sb.append(' ').append(ratio(values[0], values[3])).append(" |\n");
+    }
+
+    private Optional<JsonNode> find(String benchmark, String mode, String implementation) {
+        for (JsonNode r : results) {
+            if (r.path("benchmark").asText().equals(PKG + benchmark) && r.path("mode").asText().equals(mode)
+                    && (implementation == null
+                        || implementation.equals(r.path("params").path("implementation").asText()))) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double score(JsonNode r) {
+        return r.path("primaryMetric").path("score").asDouble();
+    }
+
+    private static String ratio(Double numerator, Double denominator) {
+        return numerator == null || denominator == null || denominator == 0 ? "-"
+                : String.format(Locale.ROOT, "%.2f×", numerator / denominator);
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String micros(double v) {
+        return String.format(Locale.ROOT, v < 100 ? "%.1f" : "%,.0f", v);
+    }
+
+    private static String millis(JsonNode r) {
+        JsonNode m = r.path("primaryMetric");
+        return String.format(Locale.ROOT, "%,.0f ± %,.0f %s", m.path("score").asDouble(),
+                m.path("scoreError").isNumber() ? m.path("scoreError").asDouble() : 0.0, m.path("scoreUnit").asText());
+    }
+}
