@@ -12,21 +12,34 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * Order-preserving parallel batch evaluation, shared by engine implementations: lists in parallel
- * on the caller and the common pool; streams in bounded chunks, one chunk evaluated while the next is
- * read and the previous one consumed, so memory stays bounded by two chunks.
+ * on the caller and the common pool; streams in bounded chunks on a small pool of evaluation threads,
+ * one chunk evaluated while the next is read and the previous one consumed, so memory stays bounded
+ * by two chunks.
  */
 final class Batches {
 
     /** Accounts evaluated together: large enough to keep cores busy, small enough to bound memory. */
     static final int DEFAULT_CHUNK = 2048;
+
+    /**
+     * The threads that evaluate streams: one per core, daemon, ending after a minute idle. Plain
+     * threads rather than the common pool: its workers spin between chunks looking for work, and on
+     * two cores the common pool has a single worker.
+     */
+    private static final ThreadPoolExecutor WORKERS = workers(Runtime.getRuntime().availableProcessors());
 
     private Batches() {
     }
@@ -35,53 +48,132 @@ final class Batches {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(asOf, "asOf");
         Iterator<AccountFacts> in = accounts.iterator();
-        Iterator<Outcome> out = new Iterator<>() {
-            private long next;
-            private Iterator<Outcome> current = List.<Outcome>of().iterator();
-            private CompletableFuture<List<Outcome>> pending;
-
-            @Override
-            public boolean hasNext() {
-                if (!current.hasNext()) {
-                    if (pending == null) {
-                        pending = submit(); // the first chunk
-                    }
-                    if (pending != null) {
-                        CompletableFuture<List<Outcome>> ready = pending;
-                        // Read the next chunk while this one is evaluated, and evaluate it while the
-                        // caller consumes this one: reading, scoring and writing overlap.
-                        pending = submit();
-                        current = ready.join().iterator();
-                    }
-                }
-                return current.hasNext();
-            }
-
-            private CompletableFuture<List<Outcome>> submit() {
-                if (!in.hasNext()) {
-                    return null;
-                }
-                List<AccountFacts> batch = new ArrayList<>(chunk);
-                while (batch.size() < chunk && in.hasNext()) {
-                    batch.add(in.next());
-                }
-                long base = next;
-                next += batch.size();
-                return CompletableFuture.supplyAsync(() -> IntStream.range(0, batch.size()).parallel()
-                        .mapToObj(i -> evaluateOne(engine, batch.get(i), base + i, asOf))
-                        .toList(), ForkJoinPool.commonPool());
-            }
-
-            @Override
-            public Outcome next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
+        ChunkIterator out = new ChunkIterator(engine, in, asOf, chunk);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(out, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(accounts::close);
+                false).onClose(out::cancel).onClose(accounts::close);
+    }
+
+    /**
+     * Reads a chunk, hands its slices to the workers, and reads the next chunk while they work;
+     * yields the outcomes of the oldest chunk once all its slices are done.
+     */
+    private static final class ChunkIterator implements Iterator<Outcome> {
+        private final FitEngine engine;
+        private final Iterator<AccountFacts> in;
+        private final LocalDate asOf;
+        private final int chunk;
+        private long next;
+        private Iterator<Outcome> current = List.<Outcome>of().iterator();
+        private List<Future<Outcome[]>> pending;
+
+        ChunkIterator(FitEngine engine, Iterator<AccountFacts> in, LocalDate asOf, int chunk) {
+            this.engine = engine;
+            this.in = in;
+            this.asOf = asOf;
+            this.chunk = chunk;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (!current.hasNext()) {
+                if (pending == null) {
+                    pending = submit(); // the first chunk
+                }
+                if (pending != null) {
+                    List<Future<Outcome[]>> ready = pending;
+                    // Read the next chunk while this one is evaluated, and evaluate it while the
+                    // caller consumes this one: reading, scoring and writing overlap.
+                    pending = submit();
+                    current = collect(ready).iterator();
+                }
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public Outcome next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        private List<Future<Outcome[]>> submit() {
+            if (!in.hasNext()) {
+                return null;
+            }
+            List<AccountFacts> batch = new ArrayList<>(chunk);
+            while (batch.size() < chunk && in.hasNext()) {
+                batch.add(in.next());
+            }
+            long base = next;
+            next += batch.size();
+            int slices = Math.min(WORKERS.getMaximumPoolSize(), batch.size());
+            List<Future<Outcome[]>> futures = new ArrayList<>(slices);
+            for (int s = 0; s < slices; s++) {
+                int from = (int) ((long) batch.size() * s / slices);
+                int to = (int) ((long) batch.size() * (s + 1) / slices);
+                futures.add(WORKERS.submit(() -> {
+                    Outcome[] slice = new Outcome[to - from];
+                    for (int i = from; i < to; i++) {
+                        slice[i - from] = evaluateOne(engine, batch.get(i), base + i, asOf);
+                    }
+                    return slice;
+                }));
+            }
+            return futures;
+        }
+
+        /** Waits for every slice, uninterruptibly like a join: an outcome is owed for every input. */
+        private static List<Outcome> collect(List<Future<Outcome[]>> slices) {
+            List<Outcome> outcomes = new ArrayList<>();
+            boolean interrupted = false;
+            try {
+                for (Future<Outcome[]> f : slices) {
+                    while (true) {
+                        try {
+                            outcomes.addAll(Arrays.asList(f.get()));
+                            break;
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        } catch (ExecutionException e) {
+                            // evaluateOne turns every failure of an account into an outcome; what
+                            // reaches here is an Error such as OutOfMemoryError.
+                            Throwable cause = e.getCause();
+                            if (cause instanceof Error err) {
+                                throw err;
+                            }
+                            throw new IllegalStateException("batch evaluation failed", cause);
+                        }
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return outcomes;
+        }
+
+        /** On close: chunks read ahead are not evaluated for nobody. */
+        void cancel() {
+            if (pending != null) {
+                pending.forEach(f -> f.cancel(false));
+                pending = null;
+            }
+        }
+    }
+
+    private static ThreadPoolExecutor workers(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "icp-rules-batch-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Evaluates a list in parallel on the calling thread and the common pool; one outcome per input, in order. */

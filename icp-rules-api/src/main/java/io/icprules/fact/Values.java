@@ -4,12 +4,18 @@ import io.icprules.error.InvalidFactException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /** Shared validation of fact values, so every fact rejects bad input with the same words. */
 final class Values {
 
     /** Longest text accepted in one field; longer input is almost certainly a broken file. */
     static final int MAX_TEXT = 4096;
+
+    // Compiled once: builders run for every row of a million-row file.
+    static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
+    static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]*");
 
     private Values() {
     }

@@ -11,6 +11,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.drools.io.DescrResource;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.definition.KiePackage;
@@ -82,8 +83,13 @@ public final class RulesetCompiler {
                 drl.put(f, t);
             }
         });
+        Map<String, PackageDescr> parsed = new HashMap<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
-            readMetadata(file.getKey(), file.getValue(), specs, unanchored, seen, diagnostics);
+            PackageDescr pkg = parse(file.getKey(), file.getValue());
+            if (pkg != null) {
+                parsed.put(file.getKey(), pkg);
+                readMetadata(file.getKey(), pkg, specs, unanchored, seen, diagnostics);
+            }
             if (restricted) {
                 RestrictedMode.check(file.getKey(), file.getValue(), diagnostics);
             }
@@ -93,10 +99,18 @@ public final class RulesetCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
         for (Map.Entry<String, String> file : drl.entrySet()) {
-            Resource r = ResourceFactory.newByteArrayResource(file.getValue().getBytes(StandardCharsets.UTF_8));
-            r.setSourcePath(file.getKey());
-            r.setResourceType(ResourceType.DRL);
-            builder.add(r, ResourceType.DRL);
+            PackageDescr pkg = parsed.get(file.getKey());
+            if (pkg != null) {
+                // Built from the parse above: the same rules, with the Java compiler skipped where
+                // nothing needs it (see ConsequenceDialect).
+                ConsequenceDialect.markMvelWherePossible(pkg);
+                DescrResource r = new DescrResource(pkg);
+                r.setSourcePath(file.getKey());
+                builder.add(r, ResourceType.DESCR);
+            } else {
+                // Does not parse: the builder reports the syntax errors with their positions.
+                builder.add(drlResource(file.getKey(), file.getValue()), ResourceType.DRL);
+            }
         }
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             Diagnostic d = DrlMessages.toDiagnostic(r);
@@ -136,18 +150,27 @@ public final class RulesetCompiler {
                 unanchored);
     }
 
-    private static void readMetadata(String file, String text, List<RuleSpec> specs, List<String> unanchored,
-                                     Map<String, String> seen, List<Diagnostic> diagnostics) {
+    private static Resource drlResource(String file, String text) {
+        Resource r = ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
+        r.setSourcePath(file);
+        r.setResourceType(ResourceType.DRL);
+        return r;
+    }
+
+    /** @return the parsed file, its descriptions tied to the file for messages; null when it does not parse */
+    private static PackageDescr parse(String file, String text) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
-            pkg = parser.parse(false, text);
+            pkg = parser.parse(drlResource(file, text), text);
         } catch (DroolsParserException e) {
-            return; // the knowledge builder reports the same syntax error with its position
+            return null;
         }
-        if (parser.hasErrors() || pkg == null) {
-            return;
-        }
+        return parser.hasErrors() ? null : pkg;
+    }
+
+    private static void readMetadata(String file, PackageDescr pkg, List<RuleSpec> specs, List<String> unanchored,
+                                     Map<String, String> seen, List<Diagnostic> diagnostics) {
         if (pkg.getRules().isEmpty()) {
             diagnostics.add(Diagnostic.warning(file, 0, 0, "file has no rules"));
         }

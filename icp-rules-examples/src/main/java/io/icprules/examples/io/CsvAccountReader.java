@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads accounts from CSV, one row per account.
@@ -70,23 +67,29 @@ public final class CsvAccountReader implements AccountReader {
             throw new IllegalStateException("records() can be called once");
         }
         consumed = true;
-        Iterator<AccountRecord> it = new Iterator<>() {
+        Iterator<Row> cut = new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return rows.hasNext();
             }
 
             @Override
-            public AccountRecord next() {
+            public Row next() {
                 try {
-                    return toRecord(rows.next());
+                    return new Row(rows.next(), null);
                 } catch (CsvSyntaxException e) {
-                    return AccountRecord.error(e.line(), null, e.problem());
+                    return new Row(null, e);
                 }
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(this::closeUnchecked);
+        // Splitting rows is cheap; converting and checking their values runs on every core.
+        return ParallelRecords.decode(cut, r -> r.failure() != null
+                ? AccountRecord.error(r.failure().line(), null, r.failure().problem())
+                : toRecord(r.row()), this::closeUnchecked);
+    }
+
+    /** A row as split from the file, or why it could not be. */
+    private record Row(CsvRow row, CsvSyntaxException failure) {
     }
 
     private AccountRecord toRecord(CsvRow row) {

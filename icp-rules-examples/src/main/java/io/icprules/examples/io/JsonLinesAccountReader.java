@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.icprules.json.AccountJson;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,10 +22,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads accounts from JSON Lines: one JSON object per line, UTF-8; blank lines are skipped.
@@ -59,11 +53,12 @@ public final class JsonLinesAccountReader implements AccountReader {
 
     private final Path file;
     private final InputStream in;
-    // Strict decoding: bytes that are not UTF-8 are reported instead of silently replaced.
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(512);
+    // Lines are cut from this buffer by scanning for LF: reading byte by byte through a stream costs
+    // more than parsing the JSON.
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[1024];
     private boolean consumed;
 
     private JsonLinesAccountReader(Path file, InputStream in) {
@@ -81,7 +76,7 @@ public final class JsonLinesAccountReader implements AccountReader {
      */
     public static JsonLinesAccountReader open(Path file) throws IOException {
         try {
-            return new JsonLinesAccountReader(file, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            return new JsonLinesAccountReader(file, Files.newInputStream(file));
         } catch (NoSuchFileException e) {
             throw new InputFileException(file, "no such file");
         }
@@ -98,74 +93,110 @@ public final class JsonLinesAccountReader implements AccountReader {
             throw new IllegalStateException("records() can be called once");
         }
         consumed = true;
-        Iterator<AccountRecord> it = new Iterator<>() {
-            private long line;
-            private AccountRecord next;
+        Iterator<Line> lines = new Iterator<>() {
+            private long number;
+            private Line next;
             private boolean done;
 
             @Override
             public boolean hasNext() {
-                while (next == null && !done) {
-                    byte[] bytes;
+                if (next == null && !done) {
+                    int length;
                     try {
-                        bytes = readLine();
+                        length = readLine();
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read " + file, e);
                     }
-                    if (bytes == null) {
+                    if (length < 0) {
                         done = true;
-                        break;
-                    }
-                    line++;
-                    String text;
-                    try {
-                        text = utf8.decode(ByteBuffer.wrap(bytes)).toString();
-                    } catch (CharacterCodingException e) {
-                        next = AccountRecord.error(line, null, "the line is not valid UTF-8 text");
-                        break;
-                    }
-                    if (line == 1 && text.startsWith("\uFEFF")) {
-                        text = text.substring(1);
-                    }
-                    if (!text.isBlank()) {
-                        next = toRecord(line, text);
+                    } else {
+                        next = new Line(++number, Arrays.copyOf(line, length));
                     }
                 }
                 return next != null;
             }
 
             @Override
-            public AccountRecord next() {
+            public Line next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                AccountRecord r = next;
+                Line l = next;
                 next = null;
-                return r;
+                return l;
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(this::closeUnchecked);
+        // Cutting lines is cheap; decoding and checking them runs on every core.
+        return ParallelRecords.decode(lines, JsonLinesAccountReader::toRecord, this::closeUnchecked);
+    }
+
+    /** The bytes of one line and its 1-based number. */
+    private record Line(long number, byte[] bytes) {
+    }
+
+    /** @return the line's record, or null for a blank line */
+    private static AccountRecord toRecord(Line l) {
+        String text;
+        try {
+            // Strict decoding: bytes that are not UTF-8 are reported instead of silently replaced.
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(l.bytes())).toString();
+        } catch (CharacterCodingException e) {
+            return AccountRecord.error(l.number(), null, "the line is not valid UTF-8 text");
+        }
+        if (l.number() == 1 && text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.isBlank() ? null : toRecord(l.number(), text);
     }
 
     /**
-     * Reads the bytes of one line, without its LF or CRLF ending. Lines are split as bytes and
+     * Reads the bytes of one line into {@code line}, without its LF or CRLF ending. Lines are split as bytes and
      * decoded one by one, so that a line that is not UTF-8 costs that line only.
      *
-     * @return the line, or null at the end of the file
+     * @return the line's length, or -1 at the end of the file
      */
-    private byte[] readLine() throws IOException {
-        lineBytes.reset();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            lineBytes.write(b);
+    private int readLine() throws IOException {
+        int length = 0;
+        boolean sawAny = false;
+        while (true) {
+            if (position == limit) {
+                limit = in.readNBytes(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    if (!sawAny) {
+                        return -1;
+                    }
+                    break;
+                }
+            }
+            sawAny = true;
+            int end = position;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
+            }
+            int n = end - position;
+            if (length + n > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+            }
+            System.arraycopy(buffer, position, line, length, n);
+            length += n;
+            position = end;
+            if (end < limit) {
+                position++; // past the LF
+                break;
+            }
         }
-        if (b < 0 && lineBytes.size() == 0) {
-            return null;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
         }
-        byte[] bytes = lineBytes.toByteArray();
-        int n = bytes.length;
-        return n > 0 && bytes[n - 1] == '\r' ? Arrays.copyOf(bytes, n - 1) : bytes;
+        if (line.length > (1 << 20) && length < 1024) {
+            line = Arrays.copyOf(line, 1024); // keeps this short line; a huge line once should not pin its buffer
+        }
+        return length;
     }
 
     private static AccountRecord toRecord(long line, String text) {

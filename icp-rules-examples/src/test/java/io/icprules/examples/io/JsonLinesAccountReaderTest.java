@@ -127,4 +127,43 @@ class JsonLinesAccountReaderTest {
         assertThat(records.get(1).error()).isEqualTo("the line is not valid UTF-8 text");
         assertThat(records.get(2).accountId()).isEqualTo("caf\u00e9");
     }
+
+    @Test
+    void manyChunksComeBackInFileOrderWithTheirLineNumbers() throws IOException {
+        // Rows are decoded on several threads a chunk at a time: over many chunks, with blank, bad
+        // and very long lines, every line keeps its place and its number.
+        int lines = ParallelRecords.CHUNK * (ParallelRecords.IN_FLIGHT + 3) + 17;
+        StringBuilder sb = new StringBuilder();
+        String longName = "x".repeat(200_000); // longer than the read buffer
+        for (int i = 1; i <= lines; i++) {
+            if (i % 97 == 0) {
+                sb.append("   \r\n"); // blank: skipped
+            } else if (i % 89 == 0) {
+                sb.append("{\"id\":\"a-").append(i).append("\",\"employees\":\"many\"}\n");
+            } else if (i == 1000) {
+                sb.append("{\"id\":\"a-").append(i).append("\",\"name\":\"").append(longName).append("\"}\n");
+            } else {
+                sb.append("{\"id\":\"a-").append(i).append("\",\"employees\":").append(i).append("}\r\n");
+            }
+        }
+        List<AccountRecord> records = read(sb.toString());
+
+        assertThat(records).hasSize(lines - lines / 97);
+        long expectedLine = 0;
+        for (AccountRecord r : records) {
+            expectedLine++;
+            if (expectedLine % 97 == 0) {
+                expectedLine++;
+            }
+            assertThat(r.line()).isEqualTo(expectedLine);
+            assertThat(r.accountId()).isEqualTo("a-" + expectedLine);
+            if (expectedLine % 89 == 0) {
+                assertThat(r.error()).contains("employees");
+            } else if (expectedLine == 1000) {
+                assertThat(r.error()).contains("name").contains(longName.length() + " characters long");
+            } else {
+                assertThat(r.facts().account().getEmployees()).isEqualTo((int) expectedLine);
+            }
+        }
+    }
 }
