@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -227,15 +228,22 @@ public final class Scorer {
     }
 
     private List<LedgerLine> capLines(List<LedgerLine> lines) {
-        List<LedgerLine> out = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> cap : policy.caps().entrySet()) {
-            BigDecimal groupTotal = ZERO;
-            for (LedgerLine l : lines) {
-                if (l.group().filter(cap.getKey()::equals).isPresent()) {
-                    groupTotal = groupTotal.add(l.points());
-                }
+        Map<String, BigDecimal> caps = policy.caps();
+        if (caps.isEmpty()) {
+            return List.of();
+        }
+        // One pass over the lines, totalling the capped groups only.
+        Map<String, BigDecimal> totals = new HashMap<>();
+        for (LedgerLine l : lines) {
+            String group = l.group().orElse(null);
+            if (group != null && caps.containsKey(group)) {
+                totals.merge(group, l.points(), BigDecimal::add);
             }
-            if (groupTotal.compareTo(cap.getValue()) > 0) {
+        }
+        List<LedgerLine> out = new ArrayList<>(0);
+        for (Map.Entry<String, BigDecimal> cap : caps.entrySet()) { // in the policy's order
+            BigDecimal groupTotal = totals.get(cap.getKey());
+            if (groupTotal != null && groupTotal.compareTo(cap.getValue()) > 0) {
                 out.add(LedgerLine.adjustment("cap: " + cap.getKey(), cap.getValue().subtract(groupTotal),
                         "Group " + cap.getKey() + " is capped at " + cap.getValue().stripTrailingZeros().toPlainString()
                                 + " points (its signals totalled " + groupTotal.toPlainString() + ")"));

@@ -84,10 +84,13 @@ public final class RulesetCompiler {
             }
         });
         Map<String, PackageDescr> parsed = new HashMap<>();
+        Set<String> emptyConsequences = new HashSet<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
             PackageDescr pkg = parse(file.getKey(), file.getValue());
             if (pkg != null) {
                 parsed.put(file.getKey(), pkg);
+                pkg.getRules().stream().filter(EmptyConsequences::emptyConsequence)
+                        .forEach(r -> emptyConsequences.add(r.getName()));
                 readMetadata(file.getKey(), pkg, specs, unanchored, seen, diagnostics);
             }
             if (restricted) {
@@ -102,8 +105,8 @@ public final class RulesetCompiler {
             PackageDescr pkg = parsed.get(file.getKey());
             if (pkg != null) {
                 // Built from the parse above: the same rules, with the Java compiler skipped where
-                // nothing needs it (see ConsequenceDialect).
-                ConsequenceDialect.markMvelWherePossible(pkg);
+                // nothing needs it (see EmptyConsequences).
+                EmptyConsequences.markMvelWherePossible(pkg);
                 DescrResource r = new DescrResource(pkg);
                 r.setSourcePath(file.getKey());
                 builder.add(r, ResourceType.DESCR);
@@ -137,6 +140,7 @@ public final class RulesetCompiler {
 
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
+        EmptyConsequences.skipEmptyConsequences(kieBase, emptyConsequences);
         RuleCatalog catalog = RuleCatalog.of(specs);
         checkEveryRuleHasMetadata(kieBase, catalog, name);
         RulesetInfo info = RulesetInfo.of(manifest.name(), manifest.version(), source.contentHash());

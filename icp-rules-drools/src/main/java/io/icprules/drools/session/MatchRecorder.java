@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Records every rule firing of one evaluation as a {@link RuleMatch}: the rule's name, the events in
@@ -19,6 +20,7 @@ import java.util.Map;
 final class MatchRecorder extends DefaultAgendaEventListener {
 
     private final Map<String, List<String>> wantedBindings;
+    private final Set<String> eventRules;
     private List<RuleMatch> matches = new ArrayList<>();
     private KieSession session;
     private long deadline;
@@ -26,9 +28,12 @@ final class MatchRecorder extends DefaultAgendaEventListener {
 
     /**
      * @param wantedBindings rule name to the bound variables ({@code $x}) its reason prints
+     * @param eventRules     the rules whose matched events are scored (triggers); for the others the
+     *                       match's facts are not looked at
      */
-    MatchRecorder(Map<String, List<String>> wantedBindings) {
+    MatchRecorder(Map<String, List<String>> wantedBindings, Set<String> eventRules) {
         this.wantedBindings = wantedBindings;
+        this.eventRules = eventRules;
     }
 
     /**
@@ -57,13 +62,20 @@ final class MatchRecorder extends DefaultAgendaEventListener {
             overBudgetRule = rule;
             session.halt();
         }
+        List<String> wanted = wantedBindings.getOrDefault(rule, List.of());
+        boolean wantsEvents = eventRules.contains(rule);
+        if (!wantsEvents && wanted.isEmpty()) {
+            matches.add(RuleMatch.of(rule)); // most firings: the rule's name is all the scorer needs
+            return;
+        }
         List<Event> events = new ArrayList<>(1);
-        for (Object o : m.getObjects()) {
-            if (o instanceof Event) {
-                events.add((Event) o);
+        if (wantsEvents) {
+            for (Object o : m.getObjects()) {
+                if (o instanceof Event) {
+                    events.add((Event) o);
+                }
             }
         }
-        List<String> wanted = wantedBindings.getOrDefault(rule, List.of());
         Map<String, Object> bindings = wanted.isEmpty() ? Map.of() : new HashMap<>();
         for (String v : wanted) {
             if (m.getDeclarationIds().contains(v)) {

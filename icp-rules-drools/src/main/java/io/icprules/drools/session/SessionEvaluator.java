@@ -7,6 +7,7 @@ import io.icprules.fact.AccountFacts;
 import io.icprules.fact.Contact;
 import io.icprules.fact.Event;
 import io.icprules.result.FitResult;
+import io.icprules.result.RuleKind;
 import io.icprules.scoring.RuleMatch;
 import io.icprules.scoring.RuleSpec;
 import io.icprules.scoring.Scorer;
@@ -20,9 +21,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Evaluates one account in a Drools session of its own: inserts the account, its events (bound to
@@ -46,6 +49,7 @@ public final class SessionEvaluator {
     private final int maxFirings;
     private final long budgetNanos;
     private final Map<String, List<String>> wantedBindings;
+    private final Set<String> eventRules;
     private final boolean reuseSessions;
     private final int maxIdle = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
@@ -69,6 +73,8 @@ public final class SessionEvaluator {
             }
         }
         this.wantedBindings = Map.copyOf(wanted);
+        this.eventRules = scorer.catalog().rules().stream().filter(r -> r.kind() == RuleKind.TRIGGER)
+                .map(RuleSpec::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -81,7 +87,7 @@ public final class SessionEvaluator {
         String id = facts.accountId();
         Pooled pooled = reuseSessions ? idle.poll() : null;
         if (pooled == null) {
-            pooled = new Pooled(kieBase.newKieSession(), new MatchRecorder(wantedBindings));
+            pooled = new Pooled(kieBase.newKieSession(), new MatchRecorder(wantedBindings, eventRules));
         }
         KieSession session = pooled.session;
         MatchRecorder recorder = pooled.recorder;

@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which rules may skip the Java compiler: only those where the dialect cannot change a result. */
-class ConsequenceDialectTest {
+class EmptyConsequencesTest {
 
     private static final String DRL = """
             package icp.test;
@@ -38,7 +38,7 @@ class ConsequenceDialectTest {
     @Test
     void marksOnlyRulesWithNothingToRunAndPlainPatterns() throws Exception {
         PackageDescr pkg = new DrlParser().parse(false, DRL);
-        int marked = ConsequenceDialect.markMvelWherePossible(pkg);
+        int marked = EmptyConsequences.markMvelWherePossible(pkg);
 
         Map<String, String> dialects = new LinkedHashMap<>();
         for (RuleDescr r : pkg.getRules()) {
