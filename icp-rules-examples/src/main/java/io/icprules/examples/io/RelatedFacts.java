@@ -45,8 +45,8 @@ public final class RelatedFacts {
      * @throws IOException        when a file cannot be read
      */
     public static RelatedFacts load(Path eventsFile, Path contactsFile) throws IOException {
-        return new RelatedFacts(eventsFile == null ? null : EventsCsvReader.read(eventsFile),
-                contactsFile == null ? null : ContactsCsvReader.read(contactsFile));
+        return new RelatedFacts(eventsFile == null ? null : RowsByAccount.load(eventsFile, RelatedLayout.EVENTS),
+                contactsFile == null ? null : RowsByAccount.load(contactsFile, RelatedLayout.CONTACTS));
     }
 
     /** @return rows read from the events file, good and bad; 0 without one */
@@ -72,10 +72,8 @@ public final class RelatedFacts {
         if (record.accountId() == null || (events == null && contacts == null)) {
             return record;
         }
-        RowsByAccount.Claim<Event> ev = events == null ? new RowsByAccount.Claim<>(List.of(), List.of())
-                : events.claim(record.accountId());
-        RowsByAccount.Claim<Contact> co = contacts == null ? new RowsByAccount.Claim<>(List.of(), List.of())
-                : contacts.claim(record.accountId());
+        AccountRows.Claim<Event> ev = events == null ? AccountRows.Claim.none() : events.claim(record.accountId());
+        AccountRows.Claim<Contact> co = contacts == null ? AccountRows.Claim.none() : contacts.claim(record.accountId());
         List<String> problems = new ArrayList<>(ev.problems());
         problems.addAll(co.problems());
         if (record.isError()) {
