@@ -4,7 +4,8 @@ import java.io.Closeable;
 import java.util.List;
 
 /**
- * The rows of one events or contacts file, handed to the accounts that name them.
+ * The rows of one events or contacts file, handed to the accounts that name them: held in memory
+ * ({@link RowsByAccount}) or read alongside the accounts ({@link RowsInAccountOrder}).
  *
  * @param <T> the fact a row becomes
  */
