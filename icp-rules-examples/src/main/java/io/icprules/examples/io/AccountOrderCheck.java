@@ -4,11 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -21,10 +19,10 @@ import java.util.stream.Stream;
  * (rows with a blank {@code account_id} may come anywhere), and the accounts follow one another as in
  * the accounts file, which may list accounts without rows in between. A file sorted by
  * {@code account_id} qualifies when the accounts file is sorted by id too, as {@code icp generate}
- * writes them. One pass reads the accounts file's ids (through its own reader, so that they are the
- * ids the accounts will have) and each file's {@code account_id} column together: for each file, the
- * next account with rows must come up among the accounts not yet passed. A row naming an account that
- * is not in the accounts file, or that it lists earlier, ends that file's walk with the accounts file.
+ * writes them. One pass reads the accounts file's ids and each file's {@code account_id} column
+ * together: for each file, the next account with rows must come up among the accounts not yet passed.
+ * A row naming an account that is not in the accounts file, or that it lists earlier, ends that file's
+ * walk with the accounts file.
  *
  * <p>An account listed twice in the accounts file would get its rows both times from memory, but only
  * the first time from a file read alongside. Repeats next to each other are harmless (the streaming join
@@ -34,8 +32,9 @@ import java.util.stream.Stream;
  *
  * <p>Memory is bounded whatever the files' length: a 4 MB filter and at most 50,000 ids that may
  * repeat (beyond that the check gives up, and the file is held in memory). The account ids are read
- * with the accounts file's reader, at the cost of parsing every account once more; cheap next to
- * scoring it. Not thread-safe.
+ * with the accounts file's reader ({@link AccountReader#accountIds()}, so that they are the ids the
+ * accounts will have); for a CSV file that reads only the {@code id} column, a small cost next to
+ * scoring. Not thread-safe.
  */
 final class AccountOrderCheck {
 
@@ -139,10 +138,10 @@ final class AccountOrderCheck {
         boolean tooMany = false;
         boolean sorted = true;
         String prev = null;
-        try (AccountReader reader = accounts.open(); Stream<AccountRecord> records = reader.records()) {
+        try (AccountReader reader = accounts.open(); Stream<String> ids = reader.accountIds()) {
             accountsName = String.valueOf(reader.file().getFileName());
-            for (Iterator<AccountRecord> it = records.iterator(); it.hasNext(); ) {
-                String id = it.next().accountId();
+            for (Iterator<String> it = ids.iterator(); it.hasNext(); ) {
+                String id = it.next();
                 if (id == null || id.equals(prev)) {
                     continue; // an account repeated next to itself gets the same rows again
                 }
@@ -177,9 +176,9 @@ final class AccountOrderCheck {
         Set<String> wanted = new HashSet<>();
         stuck.forEach(c -> wanted.add(c.group));
         Set<String> found = new HashSet<>();
-        try (AccountReader reader = accounts.open(); Stream<AccountRecord> records = reader.records()) {
-            for (Iterator<AccountRecord> it = records.iterator(); it.hasNext() && found.size() < wanted.size(); ) {
-                String id = it.next().accountId();
+        try (AccountReader reader = accounts.open(); Stream<String> ids = reader.accountIds()) {
+            for (Iterator<String> it = ids.iterator(); it.hasNext() && found.size() < wanted.size(); ) {
+                String id = it.next();
                 if (id != null && wanted.contains(id)) {
                     found.add(id);
                 }
@@ -202,7 +201,7 @@ final class AccountOrderCheck {
      * for twice, apart.
      */
     private void checkRepeats(List<Cursor> through, Walk walk) throws IOException {
-        Map<String, long[]> repeats = walk.sorted() || walk.tooMany() ? Map.of() : repeated(walk.candidates());
+        Set<String> repeats = walk.sorted() || walk.tooMany() ? Set.of() : repeated(walk.candidates());
         for (Cursor c : through) {
             if (walk.sorted()) {
                 c.verdict = Verdict.IN_ORDER; // sorted ids repeat next to each other, if at all
@@ -216,32 +215,23 @@ final class AccountOrderCheck {
         }
     }
 
-    /**
-     * The second pass: which candidates the accounts file really lists twice, not next to each other.
-     *
-     * @return each such id with the lines of its first listing and its first repeat
-     */
-    private Map<String, long[]> repeated(Set<String> candidates) throws IOException {
-        Map<String, long[]> lines = new HashMap<>();
-        Map<String, long[]> repeats = new HashMap<>();
+    /** The second pass: which candidates the accounts file really lists twice, not next to each other. */
+    private Set<String> repeated(Set<String> candidates) throws IOException {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeats = new HashSet<>();
         if (candidates.isEmpty()) {
             return repeats;
         }
         String prev = null;
-        try (AccountReader reader = accounts.open(); Stream<AccountRecord> records = reader.records()) {
-            for (Iterator<AccountRecord> it = records.iterator(); it.hasNext(); ) {
-                AccountRecord r = it.next();
-                String id = r.accountId();
+        try (AccountReader reader = accounts.open(); Stream<String> ids = reader.accountIds()) {
+            for (Iterator<String> it = ids.iterator(); it.hasNext(); ) {
+                String id = it.next();
                 if (id == null || id.equals(prev)) {
                     continue;
                 }
                 prev = id;
-                if (candidates.contains(id)) {
-                    long[] seen = lines.putIfAbsent(id, new long[] {r.line(), 0});
-                    if (seen != null && seen[1] == 0) {
-                        seen[1] = r.line();
-                        repeats.put(id, seen);
-                    }
+                if (candidates.contains(id) && !seen.add(id)) {
+                    repeats.add(id);
                 }
             }
         }
@@ -249,22 +239,40 @@ final class AccountOrderCheck {
     }
 
     /** The third pass: the file's first row for an account the accounts file lists twice, apart. */
-    private Verdict rowsFor(Cursor c, Map<String, long[]> repeats) throws IOException {
+    private Verdict rowsFor(Cursor c, Set<String> repeats) throws IOException {
         try (CsvRows rows = c.layout.open(c.file)) {
             while (rows.hasNext()) {
                 CsvRow row = RelatedLayout.next(rows);
                 String id = RelatedLayout.accountId(row);
-                long[] listed = id == null ? null : repeats.get(id);
-                if (listed != null) {
+                if (id != null && repeats.contains(id)) {
                     return Verdict.outOfOrder(new OutOfOrder(c.name, accountsName, OutOfOrder.Reason.ACCOUNT_LISTED_TWICE,
-                            accountsName + " lists account " + id + " twice, apart (lines " + listed[0] + " and "
-                                    + listed[1] + "), and this file has rows for it (line " + row.line() + ")"));
+                            accountsName + " lists account " + id + " twice, apart (lines " + listings(id)
+                                    + "), and this file has rows for it (line " + row.line() + ")"));
                 }
             }
         } catch (InputFileException e) {
             return Verdict.UNREADABLE; // it changed since the first pass; loading it says how
         }
         return Verdict.IN_ORDER;
+    }
+
+    /** Where the accounts file lists an account first and again, apart: one more pass, for the note. */
+    private String listings(String id) throws IOException {
+        List<String> lines = new ArrayList<>();
+        String prev = null;
+        try (AccountReader reader = accounts.open(); Stream<AccountRecord> records = reader.records()) {
+            for (Iterator<AccountRecord> it = records.iterator(); it.hasNext() && lines.size() < 2; ) {
+                AccountRecord r = it.next();
+                if (r.accountId() == null) {
+                    continue;
+                }
+                if (r.accountId().equals(id) && !id.equals(prev)) {
+                    lines.add(String.valueOf(r.line()));
+                }
+                prev = r.accountId();
+            }
+        }
+        return String.join(" and ", lines);
     }
 
     /** One file's {@code account_id} column, walked one account's rows at a time. */
