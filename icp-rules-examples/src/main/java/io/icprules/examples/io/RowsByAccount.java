@@ -29,7 +29,7 @@ final class RowsByAccount<T> implements AccountRows<T>, RelatedLayout.Sink<T> {
     private final List<Long> linesWithoutAccount = new ArrayList<>();
     private long withoutAccount;
 
-    RowsByAccount(String file) {
+    private RowsByAccount(String file) {
         this.file = file;
     }
 
