@@ -8,10 +8,12 @@ import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
 import io.icprules.result.RulesetInfo;
 import io.icprules.examples.io.AccountReader;
+import io.icprules.examples.io.AccountReaderFactory;
 import io.icprules.examples.io.ColumnMapping;
 import io.icprules.examples.io.FileFormat;
 import io.icprules.examples.io.InputFileException;
 import io.icprules.examples.io.OrphanRows;
+import io.icprules.examples.io.OutOfOrder;
 import io.icprules.examples.io.ProfiledRecord;
 import io.icprules.examples.io.ProfilesResultWriter;
 import io.icprules.examples.io.RelatedFacts;
@@ -47,8 +49,10 @@ import java.util.stream.Stream;
 /**
  * {@code icp score}: scores every account of a file with a ruleset folder and writes one result per
  * account, in input order, streaming from input to output so that memory does not grow with the
- * file. With several ruleset folders, every account is scored against each profile (a
- * {@link ProfileSet}) and the output has a group of columns per profile and the best fit.
+ * file; events and contacts files in the accounts file's order are read alongside it, others are held
+ * in memory with a note saying why (see {@link RelatedFacts#open}). With several ruleset folders,
+ * every account is scored against each profile (a {@link ProfileSet}) and the output has a group of
+ * columns per profile and the best fit.
  */
 @Command(name = "score",
         mixinStandardHelpOptions = true,
@@ -96,11 +100,13 @@ final class ScoreCommand implements Callable<Integer> {
     private Path mapping;
 
     @Option(names = "--events", paramLabel = "FILE",
-            description = "Events CSV: account_id,type,date,details (details as key=value;key=value).")
+            description = "Events CSV: account_id,type,date,details (details as key=value;key=value). Read alongside "
+                    + "the accounts when in their order (such as both sorted by id), else held in memory.")
     private Path events;
 
     @Option(names = "--contacts", paramLabel = "FILE",
-            description = "Contacts CSV: account_id,name,title,role,seniority,department.")
+            description = "Contacts CSV: account_id,name,title,role,seniority,department. Read alongside the accounts "
+                    + "when in their order, else held in memory.")
     private Path contacts;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
@@ -127,28 +133,41 @@ final class ScoreCommand implements Callable<Integer> {
         LocalDate date = asOf != null ? asOf : LocalDate.now();
 
         // Open the accounts first: a bad header must stop the run before the ruleset is even compiled.
-        try (AccountReader reader = mapping == null ? AccountReader.open(accounts)
-                : AccountReader.open(accounts, ColumnMapping.load(mapping))) {
-            if (rules.size() > 1) {
-                return scoreProfiles(reader, outFormat, date);
+        try {
+            ColumnMapping columns = mapping == null ? null : ColumnMapping.load(mapping);
+            AccountReaderFactory accountFile = () -> columns == null ? AccountReader.open(accounts)
+                    : AccountReader.open(accounts, columns);
+            try (AccountReader reader = accountFile.open()) {
+                return rules.size() > 1 ? scoreProfiles(accountFile, reader, outFormat, date)
+                        : score(accountFile, reader, outFormat, date);
             }
-            Path ruleset = rules.get(0);
-            FitEngine engine;
-            try {
-                engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(ruleset)).build();
-            } catch (RulesetException e) {
-                err.println("icp score: the ruleset in " + ruleset + " does not compile:");
-                e.diagnostics().forEach(err::println);
-                return ExitCodes.RULESET_ERROR;
-            } catch (UncheckedIOException e) {
-                err.println("icp score: cannot read the ruleset folder " + ruleset + ": " + e.getCause().getMessage());
-                return ExitCodes.USAGE;
+        } catch (InputFileException e) {
+            err.println("icp score: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** One ruleset: every account scored, one result each. */
+    private int score(AccountReaderFactory accountFile, AccountReader reader, FileFormat outFormat, LocalDate date)
+            throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Path ruleset = rules.get(0);
+        FitEngine engine;
+        try {
+            engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(ruleset)).build();
+        } catch (RulesetException e) {
+            err.println("icp score: the ruleset in " + ruleset + " does not compile:");
+            e.diagnostics().forEach(err::println);
+            return ExitCodes.RULESET_ERROR;
+        } catch (UncheckedIOException e) {
+            err.println("icp score: cannot read the ruleset folder " + ruleset + ": " + e.getCause().getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (engine) {
+            for (Diagnostic w : engine.warnings()) {
+                err.println(w);
             }
-            try (engine) {
-                for (Diagnostic w : engine.warnings()) {
-                    err.println(w);
-                }
-                RelatedFacts related = RelatedFacts.load(events, contacts);
+            try (RelatedFacts related = openRelated(accountFile)) {
                 ScoreSummary summary = new ScoreSummary(engine.ruleset(), date);
                 Writer target = openTarget();
                 try {
@@ -168,14 +187,12 @@ final class ScoreCommand implements Callable<Integer> {
                 boolean unattributed = orphans.stream().anyMatch(o -> o.rowsWithoutAccount() > 0);
                 return summary.errors() > 0 || unattributed ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
             }
-        } catch (InputFileException e) {
-            err.println("icp score: " + e.getMessage());
-            return ExitCodes.USAGE;
         }
     }
 
     /** Several rulesets: every account against every profile, a column group per profile and the best fit. */
-    private int scoreProfiles(AccountReader reader, FileFormat outFormat, LocalDate date) throws IOException {
+    private int scoreProfiles(AccountReaderFactory accountFile, AccountReader reader, FileFormat outFormat,
+                              LocalDate date) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Map<Path, FitEngine> engines = new LinkedHashMap<>();
         int failure = ExitCodes.OK;
@@ -214,8 +231,7 @@ final class ScoreCommand implements Callable<Integer> {
                 err.println(engine.ruleset().name() + ": " + w);
             }
         }
-        try (ProfileSet profiles = builder.build()) {
-            RelatedFacts related = RelatedFacts.load(events, contacts);
+        try (ProfileSet profiles = builder.build(); RelatedFacts related = openRelated(accountFile)) {
             ProfilesSummary summary = new ProfilesSummary(infos, date);
             Writer target = openTarget();
             try {
@@ -235,6 +251,19 @@ final class ScoreCommand implements Callable<Integer> {
             boolean unattributed = orphans.stream().anyMatch(o -> o.rowsWithoutAccount() > 0);
             return summary.errors() > 0 || unattributed ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
         }
+    }
+
+    /**
+     * Opens the events and contacts files: one in the accounts file's order is read alongside the
+     * accounts, in constant memory; any other is held in memory, and a note on stderr says why and how
+     * to let it stream.
+     */
+    private RelatedFacts openRelated(AccountReaderFactory accountFile) throws IOException {
+        RelatedFacts related = RelatedFacts.open(accountFile, events, contacts);
+        for (OutOfOrder o : related.outOfOrder()) {
+            spec.commandLine().getErr().println("icp score: note: " + o.describe());
+        }
+        return related;
     }
 
     /** Writes one output record. */

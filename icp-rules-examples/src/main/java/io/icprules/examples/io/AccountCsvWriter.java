@@ -32,9 +32,9 @@ import java.util.stream.Collectors;
 public final class AccountCsvWriter implements Closeable {
 
     /** The events header. */
-    public static final List<String> EVENT_COLUMNS = EventsCsvReader.COLUMNS;
+    public static final List<String> EVENT_COLUMNS = EventFields.COLUMNS;
     /** The contacts header. */
-    public static final List<String> CONTACT_COLUMNS = ContactsCsvReader.COLUMNS;
+    public static final List<String> CONTACT_COLUMNS = ContactFields.COLUMNS;
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)

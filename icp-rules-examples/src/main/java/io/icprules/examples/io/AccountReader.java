@@ -72,4 +72,15 @@ public interface AccountReader extends Closeable {
      * @return one record per data row, in file order
      */
     Stream<AccountRecord> records();
+
+    /**
+     * Returns the account id of each record {@link #records()} would give, in file order, for a pass
+     * that needs only the ids; readers that can skip building the accounts do, which is much cheaper.
+     * Can be called once, instead of {@link #records()}. Closing the stream closes the reader.
+     *
+     * @return one element per data row: its {@link AccountRecord#accountId()}, null where that is null
+     */
+    default Stream<String> accountIds() {
+        return records().map(AccountRecord::accountId);
+    }
 }

@@ -1,5 +1,7 @@
 package io.icprules.examples.io;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,16 +11,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rows of an events or contacts file grouped by account id, with the problems of the rows that
- * could not be read, and a record of which ids have been claimed by an account. Not thread-safe.
+ * The rows of an events or contacts file held in memory, grouped by account id, with the problems of
+ * the rows that could not be read, and a record of which ids have been claimed by an account. Any
+ * order of rows works, and an id can be claimed any number of times; memory grows with the file.
+ * Not thread-safe.
  *
  * @param <T> the fact a row becomes
  */
-final class RowsByAccount<T> {
-
-    /** What one account gets from the file: its facts and the problems of its bad rows. */
-    record Claim<T>(List<T> rows, List<String> problems) {
-    }
+final class RowsByAccount<T> implements AccountRows<T>, RelatedLayout.Sink<T> {
 
     private final String file;
     private final Map<String, List<T>> rows = new HashMap<>();
@@ -29,17 +29,45 @@ final class RowsByAccount<T> {
     private final List<Long> linesWithoutAccount = new ArrayList<>();
     private long withoutAccount;
 
-    RowsByAccount(String file) {
+    private RowsByAccount(String file) {
         this.file = file;
     }
 
-    void add(String accountId, T row) {
+    /**
+     * Reads a whole file into memory.
+     *
+     * @param file   the file, never null
+     * @param layout its layout
+     * @return the rows by account
+     * @throws InputFileException when the file is missing, its header is wrong, or it cannot be parsed
+     *                            to the end
+     * @throws IOException        when the file cannot be read
+     */
+    static <T> RowsByAccount<T> load(Path file, RelatedLayout<T> layout) throws IOException {
+        RowsByAccount<T> out = new RowsByAccount<>(String.valueOf(file.getFileName()));
+        try (CsvRows rows = layout.open(file)) {
+            while (rows.hasNext()) {
+                CsvRow row = RelatedLayout.next(rows);
+                String id = RelatedLayout.accountId(row);
+                if (id == null) {
+                    out.withoutAccount(row.line());
+                } else {
+                    layout.read(out.file, row, id, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void add(String accountId, T row) {
         rows.computeIfAbsent(accountId, k -> new ArrayList<>()).add(row);
         counts.merge(accountId, 1L, Long::sum);
     }
 
-    void problem(String accountId, long line, String message) {
-        problems.computeIfAbsent(accountId, k -> new ArrayList<>()).add(file + " line " + line + ": " + message);
+    @Override
+    public void problem(String accountId, String problem) {
+        problems.computeIfAbsent(accountId, k -> new ArrayList<>()).add(problem);
         counts.merge(accountId, 1L, Long::sum);
     }
 
@@ -50,7 +78,8 @@ final class RowsByAccount<T> {
         }
     }
 
-    Claim<T> claim(String accountId) {
+    @Override
+    public Claim<T> claim(String accountId) {
         claimed.add(accountId);
         return new Claim<>(rows.getOrDefault(accountId, List.of()), problems.getOrDefault(accountId, List.of()));
     }
@@ -60,11 +89,13 @@ final class RowsByAccount<T> {
         return rows.values().stream().flatMap(List::stream);
     }
 
-    long rowCount() {
+    @Override
+    public long rowCount() {
         return counts.values().stream().mapToLong(Long::longValue).sum() + withoutAccount;
     }
 
-    OrphanRows orphans() {
+    @Override
+    public OrphanRows orphans() {
         long orphanRows = 0;
         long orphanIds = 0;
         List<String> first = new ArrayList<>();
@@ -78,5 +109,10 @@ final class RowsByAccount<T> {
             }
         }
         return new OrphanRows(file, orphanRows, orphanIds, first, withoutAccount, linesWithoutAccount);
+    }
+
+    /** Nothing to release: the file was closed once read. */
+    @Override
+    public void close() {
     }
 }

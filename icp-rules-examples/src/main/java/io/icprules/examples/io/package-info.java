@@ -4,8 +4,10 @@
  * <p>Readers stream: {@link io.icprules.examples.io.AccountReader} yields one
  * {@link io.icprules.examples.io.AccountRecord} per data row, in file order, either the account's
  * facts or an error naming the line, the account and the field, so that no row is ever dropped.
- * Events and contacts are loaded into memory by {@link io.icprules.examples.io.RelatedFacts} and
- * joined to accounts as they stream by. Writers emit one
+ * Events and contacts are joined to accounts as they stream by, by
+ * {@link io.icprules.examples.io.RelatedFacts}: a file in the accounts file's order is read alongside
+ * the accounts, one account's rows at a time, so that memory does not grow with it either; any other
+ * is loaded into memory. Writers emit one
  * {@link io.icprules.examples.io.ScoredRecord} per input record, in input order.
  */
 package io.icprules.examples.io;

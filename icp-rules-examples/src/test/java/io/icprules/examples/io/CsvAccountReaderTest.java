@@ -214,6 +214,34 @@ class CsvAccountReaderTest {
     }
 
     @Test
+    void accountIdsAreTheIdsOfTheRecords() throws IOException {
+        Path f = write("ids.csv", "id,employees,attr.x\n"
+                + "a,10,1\n"
+                + "  b  ,12a,1\n"
+                + ",10,1\n"
+                + "   ,10,1\n"
+                + "c,10\n"
+                + "\"d\u0000\",10,1\n"
+                + "x".repeat(5000) + ",10,1\n"
+                + "\"e\nf\",10,1\n"
+                + "g,-4,1,extra\n"
+                + "h,10,\"unterminated\n"
+                + "i,10,1\n");
+        List<String> fromRecords = read(f).stream().map(AccountRecord::accountId).toList();
+
+        List<String> ids;
+        try (AccountReader reader = AccountReader.open(f); Stream<String> s = reader.accountIds()) {
+            ids = s.toList();
+        }
+
+        assertThat(ids).isEqualTo(fromRecords).contains("a", "b", "e\nf", "g", null);
+        try (AccountReader reader = AccountReader.open(f)) {
+            reader.accountIds().close();
+            assertThatThrownBy(reader::records).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void columnNamesAreExposed() {
         assertThat(Set.copyOf(AccountFields.NAMES)).contains("id", "technologies", "annual_revenue");
     }
