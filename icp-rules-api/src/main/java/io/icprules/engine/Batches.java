@@ -25,7 +25,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Order-preserving parallel batch evaluation, shared by engine implementations: lists in parallel
- * on the caller and the common pool; streams in bounded chunks on a small pool of evaluation threads,
+ * on the caller and the common pool; streams in bounded chunks on evaluation threads of their own,
  * one chunk evaluated while the next is read and the previous one consumed, so memory stays bounded
  * by two chunks.
  */
@@ -34,21 +34,22 @@ final class Batches {
     /** Accounts evaluated together: large enough to keep cores busy, small enough to bound memory. */
     static final int DEFAULT_CHUNK = 2048;
 
-    /**
-     * The threads that evaluate streams: one per core, daemon, ending after a minute idle. Plain
-     * threads rather than the common pool: its workers spin between chunks looking for work, and on
-     * two cores the common pool has a single worker.
-     */
-    private static final ThreadPoolExecutor WORKERS = workers(Runtime.getRuntime().availableProcessors());
+    /** Numbers the evaluation threads, for thread dumps. */
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
 
     private Batches() {
     }
 
-    static Stream<Outcome> evaluate(FitEngine engine, Stream<AccountFacts> accounts, LocalDate asOf, int chunk) {
+    static Stream<Outcome> evaluate(FitEngine engine, Stream<AccountFacts> accounts, LocalDate asOf, int chunk,
+                                    int threads) {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(asOf, "asOf");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
         Iterator<AccountFacts> in = accounts.iterator();
-        ChunkIterator out = new ChunkIterator(engine, in, asOf, chunk);
+        ChunkIterator out = new ChunkIterator(engine, in, asOf, chunk, workers(threads));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(out, Spliterator.ORDERED | Spliterator.NONNULL),
                 false).onClose(out::cancel).onClose(accounts::close);
     }
@@ -62,15 +63,18 @@ final class Batches {
         private final Iterator<AccountFacts> in;
         private final LocalDate asOf;
         private final int chunk;
+        private final ThreadPoolExecutor workers;
         private long next;
         private Iterator<Outcome> current = List.<Outcome>of().iterator();
         private List<Future<Outcome[]>> pending;
 
-        ChunkIterator(FitEngine engine, Iterator<AccountFacts> in, LocalDate asOf, int chunk) {
+        ChunkIterator(FitEngine engine, Iterator<AccountFacts> in, LocalDate asOf, int chunk,
+                      ThreadPoolExecutor workers) {
             this.engine = engine;
             this.in = in;
             this.asOf = asOf;
             this.chunk = chunk;
+            this.workers = workers;
         }
 
         @Override
@@ -85,6 +89,9 @@ final class Batches {
                     // caller consumes this one: reading, scoring and writing overlap.
                     pending = submit();
                     current = collect(ready).iterator();
+                }
+                if (pending == null) {
+                    workers.shutdown(); // nothing more to evaluate: the threads end now
                 }
             }
             return current.hasNext();
@@ -108,12 +115,12 @@ final class Batches {
             }
             long base = next;
             next += batch.size();
-            int slices = Math.min(WORKERS.getMaximumPoolSize(), batch.size());
+            int slices = Math.min(workers.getMaximumPoolSize(), batch.size());
             List<Future<Outcome[]>> futures = new ArrayList<>(slices);
             for (int s = 0; s < slices; s++) {
                 int from = (int) ((long) batch.size() * s / slices);
                 int to = (int) ((long) batch.size() * (s + 1) / slices);
-                futures.add(WORKERS.submit(() -> {
+                futures.add(workers.submit(() -> {
                     Outcome[] slice = new Outcome[to - from];
                     for (int i = from; i < to; i++) {
                         slice[i - from] = evaluateOne(engine, batch.get(i), base + i, asOf);
@@ -155,20 +162,25 @@ final class Batches {
             return outcomes;
         }
 
-        /** On close: chunks read ahead are not evaluated for nobody. */
+        /** On close: chunks read ahead are not evaluated for nobody, and the threads end. */
         void cancel() {
             if (pending != null) {
                 pending.forEach(f -> f.cancel(false));
                 pending = null;
             }
+            workers.shutdown();
         }
     }
 
+    /**
+     * The threads of one stream: plain daemon threads rather than the common pool, whose workers spin
+     * between chunks looking for work and which has a single worker on two cores. They end when the
+     * stream is exhausted or closed, or after a while idle when it is abandoned.
+     */
     private static ThreadPoolExecutor workers(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "icp-rules-batch-" + count.incrementAndGet());
+                    Thread t = new Thread(r, "icp-rules-batch-" + THREADS.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

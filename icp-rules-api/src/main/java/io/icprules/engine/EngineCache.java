@@ -200,6 +200,11 @@ public final class EngineCache implements AutoCloseable {
         }
 
         @Override
+        public Stream<Outcome> evaluateStream(Stream<AccountFacts> accounts, LocalDate asOf, int threads) {
+            return delegate.evaluateStream(accounts, asOf, threads);
+        }
+
+        @Override
         public Iterator<Outcome> evaluateIterator(Iterator<AccountFacts> accounts, LocalDate asOf) {
             return delegate.evaluateIterator(accounts, asOf);
         }

@@ -82,7 +82,24 @@ public interface FitEngine extends AutoCloseable {
      * @return a sequential, ordered stream of outcomes; never null
      */
     default Stream<Outcome> evaluateStream(Stream<AccountFacts> accounts, LocalDate asOf) {
-        return Batches.evaluate(this, accounts, asOf, Batches.DEFAULT_CHUNK);
+        return evaluateStream(accounts, asOf, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #evaluateStream(Stream, LocalDate)}, with the number of threads that evaluate. The
+     * calling thread reads the input and consumes the outcomes besides; when it has work of its own
+     * per account (parsing a file, writing results), fewer evaluating threads than cores keep the
+     * machine from running more threads than it has cores, which costs more CPU than it gains.
+     *
+     * @param accounts the accounts, never null; consumed as the returned stream is read
+     * @param asOf     the evaluation date for all of them, never null
+     * @param threads  how many threads evaluate, at least 1; they are daemon threads of this stream
+     *                 only, and end when it is exhausted or closed
+     * @return a sequential, ordered stream of outcomes; never null
+     * @throws IllegalArgumentException when {@code threads} is less than 1
+     */
+    default Stream<Outcome> evaluateStream(Stream<AccountFacts> accounts, LocalDate asOf, int threads) {
+        return Batches.evaluate(this, accounts, asOf, Batches.DEFAULT_CHUNK, threads);
     }
 
     /**

@@ -278,6 +278,12 @@ public final class ReloadingFitEngine implements FitEngine {
         return checked().evaluateStream(accounts, asOf);
     }
 
+    /** Runs the whole stream on the version current when it starts. */
+    @Override
+    public Stream<Outcome> evaluateStream(Stream<AccountFacts> accounts, LocalDate asOf, int threads) {
+        return checked().evaluateStream(accounts, asOf, threads);
+    }
+
     private FitEngine checked() {
         if (closed) {
             throw new IllegalStateException("engine is closed");

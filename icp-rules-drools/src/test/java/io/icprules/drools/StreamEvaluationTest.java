@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Streams are evaluated in chunks on daemon threads: order kept, failures kept, early close honoured. */
 class StreamEvaluationTest {
@@ -71,13 +72,39 @@ class StreamEvaluationTest {
     }
 
     @Test
-    void evaluationThreadsNeverKeepTheJvmAlive() {
+    void evaluationThreadsAreDaemonsOfTheStreamAndEndWithIt() throws InterruptedException {
         try (FitEngine engine = engine()) {
-            engine.evaluateStream(IntStream.range(0, 100).mapToObj(StreamEvaluationTest::account), AS_OF).count();
+            List<Thread> before = batchThreads(); // of other streams, ending
+            Stream<Outcome> out = engine.evaluateStream(IntStream.range(0, 100_000).mapToObj(StreamEvaluationTest::account),
+                    AS_OF, 2);
+            assertThat(out.limit(5).count()).isEqualTo(5);
+            List<Thread> workers = batchThreads().stream().filter(t -> !before.contains(t)).toList();
+            assertThat(workers).hasSizeBetween(1, 2).allMatch(Thread::isDaemon);
+            out.close();
+            for (Thread t : workers) {
+                t.join(10_000);
+                assertThat(t.isAlive()).as("%s after the stream was closed", t.getName()).isFalse();
+            }
         }
-        assertThat(Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("icp-rules-batch-")))
-                .isNotEmpty()
-                .allMatch(Thread::isDaemon);
+    }
+
+    @Test
+    void oneThreadGivesTheSameOutcomesAndZeroIsRefused() {
+        try (FitEngine engine = engine()) {
+            List<Outcome> one = engine.evaluateStream(IntStream.range(0, 3000).mapToObj(StreamEvaluationTest::account), AS_OF, 1)
+                    .toList();
+            List<Outcome> all = engine.evaluateStream(IntStream.range(0, 3000).mapToObj(StreamEvaluationTest::account), AS_OF)
+                    .toList();
+            assertThat(one).hasSize(3000);
+            assertThat(one.stream().map(o -> o.result().map(r -> r.score()).orElse(null)).toList())
+                    .isEqualTo(all.stream().map(o -> o.result().map(r -> r.score()).orElse(null)).toList());
+            assertThatThrownBy(() -> engine.evaluateStream(Stream.of(account(1)), AS_OF, 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+        }
+    }
+
+    private static List<Thread> batchThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("icp-rules-batch-") && t.isAlive()).toList();
     }
 }

@@ -62,6 +62,17 @@ public interface AccountReader extends Closeable {
         return MappedCsvAccountReader.open(file, mapping);
     }
 
+    /**
+     * How many threads parse and check the rows of {@link #records()}: half the cores, at least one.
+     * The other half is left to whoever consumes the records, typically the threads that score
+     * them: more busy threads than cores cost more CPU than they gain.
+     *
+     * @return the number of decoding threads, at least 1
+     */
+    static int decodingThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
     /** @return the file being read, never null */
     Path file();
 

@@ -21,8 +21,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Turns the raw rows of an accounts file into records on every core, in file order. The reading
- * thread only cuts the file into rows; parsing and checking them, which costs as much as scoring
- * them, runs on a few daemon threads, a chunk of rows per task. At most {@link #IN_FLIGHT} chunks
+ * thread only cuts the file into rows; parsing and checking them, which costs about as much as
+ * scoring them, runs on {@link AccountReader#decodingThreads()} daemon threads, a chunk of rows per
+ * task. At most {@link #IN_FLIGHT} chunks
  * are read ahead, so memory does not grow with the file.
  */
 final class ParallelRecords {
@@ -30,7 +31,7 @@ final class ParallelRecords {
     /** Rows per task: enough to make handing them over cheap, few enough to keep memory small. */
     static final int CHUNK = 512;
 
-    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private static final int THREADS = AccountReader.decodingThreads();
 
     /** Chunks read ahead of the one being consumed: keeps every decoding thread busy. */
     static final int IN_FLIGHT = THREADS + 1;

@@ -1,6 +1,7 @@
 package io.icprules.examples.score;
 
 import io.icprules.engine.FitEngine;
+import io.icprules.examples.io.AccountReader;
 import io.icprules.examples.io.AccountRecord;
 import io.icprules.examples.io.ScoredRecord;
 import io.icprules.fact.AccountFacts;
@@ -35,7 +36,8 @@ public final class RecordScorer {
 
     /**
      * Scores records as the returned stream is consumed, in parallel chunks
-     * ({@link FitEngine#evaluateStream}).
+     * ({@link FitEngine#evaluateStream(Stream, LocalDate, int)}) on the cores that do not decode the
+     * input ({@link AccountReader#decodingThreads()}).
      *
      * @param engine  the engine, never null
      * @param records the input records, never null; consumed lazily, closed with the returned stream
@@ -45,9 +47,11 @@ public final class RecordScorer {
     public static Stream<ScoredRecord> score(FitEngine engine, Stream<AccountRecord> records, LocalDate asOf) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(asOf, "asOf");
+        // The cores not decoding the input evaluate it: one busy thread per core costs least.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - AccountReader.decodingThreads());
         Iterator<ScoredRecord> out = pipeline(records.iterator(), facts -> engine.evaluateStream(
                 StreamSupport.stream(Spliterators.spliteratorUnknownSize(facts, Spliterator.ORDERED | Spliterator.NONNULL),
-                        false), asOf).iterator());
+                        false), asOf, threads).iterator());
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(out, Spliterator.ORDERED | Spliterator.NONNULL),
                 false).onClose(records::close);
     }
