@@ -9,6 +9,7 @@ import io.icprules.examples.evidence.PipelineRecord;
 import io.icprules.examples.report.HtmlReports;
 import io.icprules.examples.report.TextReports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,16 +53,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--rules", required = true, paramLabel = "DIR", description = "Ruleset folder.")
     private Path rules;
 
-    @Option(names = "--accounts", required = true, paramLabel = "FILE",
-            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
-    private Path accounts;
-
-    @Option(names = "--events", paramLabel = "FILE", description = "Events CSV: account_id,type,date,details.")
-    private Path events;
-
-    @Option(names = "--contacts", paramLabel = "FILE",
-            description = "Contacts CSV: account_id,name,title,role,seniority,department.")
-    private Path contacts;
+    @Mixin
+    private AccountFiles accountFiles;
 
     @Option(names = "--pipeline", required = true, paramLabel = "FILE",
             description = "Open deals CSV: deal_id,account_id (required), stage,amount (optional).")
@@ -71,11 +64,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "Evaluation date. Default: today (printed in the report).")
     private LocalDate asOf;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
-    private Path json;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the report as one self-contained HTML page.")
-    private Path html;
+    @Mixin
+    private ReportFiles reports;
 
     @Override
     public Integer call() throws IOException {
@@ -83,18 +73,15 @@ final class AuditCommand implements Callable<Integer> {
         CommandSupport support = new CommandSupport("audit", err);
         try {
             support.requireRulesFolder(rules);
-            support.requireReadable(accounts, events, contacts, pipeline);
-            support.requireAccountFormats(accounts, events, contacts);
-            support.requireWritable(json, accounts, events, contacts, pipeline);
-            support.requireWritable(html, accounts, events, contacts, pipeline);
+            reports.requireWritable(support, accountFiles.requireReadable(support, pipeline));
             List<PipelineRecord> deals = support.read(pipeline, PipelineReader::read);
-            AccountBook book = support.accounts(accounts, events, contacts);
+            AccountBook book = accountFiles.read(support);
             LocalDate date = asOf != null ? asOf : LocalDate.now();
             try (FitEngine engine = support.compile(rules)) {
                 AuditReport report = Audit.run(engine, book, deals, date);
                 spec.commandLine().getOut().print(TextReports.audit(report));
                 spec.commandLine().getOut().flush();
-                support.writeReports(report, json, html, HtmlReports::audit);
+                reports.write(support, report, HtmlReports::audit);
                 if (report.flagged() > 0) {
                     return ExitCodes.FLAGGED;
                 }

@@ -9,6 +9,7 @@ import io.icprules.examples.evidence.OutcomesReader;
 import io.icprules.examples.report.HtmlReports;
 import io.icprules.examples.report.TextReports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,7 +33,7 @@ import java.util.concurrent.Callable;
             "",
             "Scores each deal's account as of the deal's entered_pipeline date and compares win rate, sales "
                 + "cycle, contract value, 12-month retention and expansion by tier and for in-ICP against "
-                + "out-of-ICP deals, with 95% intervals; ranks the rules by how much more often deals they "
+                + "out-of-ICP deals, with 95%% intervals; ranks the rules by how much more often deals they "
                 + "fired for were won; prints a verdict and the figures. A bad outcomes row becomes an error "
                 + "record with its line, listed and left out of the figures."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -52,27 +53,16 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--rules", required = true, paramLabel = "DIR", description = "Ruleset folder.")
     private Path rules;
 
-    @Option(names = "--accounts", required = true, paramLabel = "FILE",
-            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
-    private Path accounts;
-
-    @Option(names = "--events", paramLabel = "FILE", description = "Events CSV: account_id,type,date,details.")
-    private Path events;
-
-    @Option(names = "--contacts", paramLabel = "FILE",
-            description = "Contacts CSV: account_id,name,title,role,seniority,department.")
-    private Path contacts;
+    @Mixin
+    private AccountFiles accountFiles;
 
     @Option(names = "--outcomes", required = true, paramLabel = "FILE",
             description = "Outcomes CSV: account_id,entered_pipeline,outcome (required) and deal_id,close_date,"
                     + "amount,cycle_days,retained_12m,expansion_amount (optional).")
     private Path outcomes;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
-    private Path json;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the report as one self-contained HTML page.")
-    private Path html;
+    @Mixin
+    private ReportFiles reports;
 
     @Override
     public Integer call() throws IOException {
@@ -80,17 +70,14 @@ final class BacktestCommand implements Callable<Integer> {
         CommandSupport support = new CommandSupport("backtest", err);
         try {
             support.requireRulesFolder(rules);
-            support.requireReadable(accounts, events, contacts, outcomes);
-            support.requireAccountFormats(accounts, events, contacts);
-            support.requireWritable(json, accounts, events, contacts, outcomes);
-            support.requireWritable(html, accounts, events, contacts, outcomes);
+            reports.requireWritable(support, accountFiles.requireReadable(support, outcomes));
             List<DealRecord> deals = support.read(outcomes, OutcomesReader::read);
-            AccountBook book = support.accounts(accounts, events, contacts);
+            AccountBook book = accountFiles.read(support);
             try (FitEngine engine = support.compile(rules)) {
                 BacktestReport report = Backtest.run(engine, book, deals);
                 spec.commandLine().getOut().print(TextReports.backtest(report));
                 spec.commandLine().getOut().flush();
-                support.writeReports(report, json, html, HtmlReports::backtest);
+                reports.write(support, report, HtmlReports::backtest);
                 return report.errorCount() > 0 || CommandSupport.unattributed(book.orphans())
                         ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
             }

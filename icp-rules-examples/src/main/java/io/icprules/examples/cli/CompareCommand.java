@@ -9,6 +9,7 @@ import io.icprules.examples.evidence.OutcomesReader;
 import io.icprules.examples.report.HtmlReports;
 import io.icprules.examples.report.TextReports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,16 +53,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Ruleset folder, given twice: the old version first, then the new one.")
     private List<Path> rules;
 
-    @Option(names = "--accounts", required = true, paramLabel = "FILE",
-            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
-    private Path accounts;
-
-    @Option(names = "--events", paramLabel = "FILE", description = "Events CSV: account_id,type,date,details.")
-    private Path events;
-
-    @Option(names = "--contacts", paramLabel = "FILE",
-            description = "Contacts CSV: account_id,name,title,role,seniority,department.")
-    private Path contacts;
+    @Mixin
+    private AccountFiles accountFiles;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "Evaluation date for the account comparison. Default: today (printed in the report).")
@@ -74,11 +67,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--movers", paramLabel = "N", description = "How many of the biggest movers to report. Default: 20.")
     private int movers = Comparison.DEFAULT_MOVERS;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
-    private Path json;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the report as one self-contained HTML page.")
-    private Path html;
+    @Mixin
+    private ReportFiles reports;
 
     @Override
     public Integer call() throws IOException {
@@ -94,19 +84,16 @@ final class CompareCommand implements Callable<Integer> {
             }
             support.requireRulesFolder(rules.get(0));
             support.requireRulesFolder(rules.get(1));
-            support.requireReadable(accounts, events, contacts, outcomes);
-            support.requireAccountFormats(accounts, events, contacts);
-            support.requireWritable(json, accounts, events, contacts, outcomes);
-            support.requireWritable(html, accounts, events, contacts, outcomes);
+            reports.requireWritable(support, accountFiles.requireReadable(support, outcomes));
             List<DealRecord> deals = outcomes == null ? null : support.read(outcomes, OutcomesReader::read);
-            AccountBook book = support.accounts(accounts, events, contacts);
+            AccountBook book = accountFiles.read(support);
             LocalDate date = asOf != null ? asOf : LocalDate.now();
             try (FitEngine before = support.compile(rules.get(0));
                  FitEngine after = support.compile(rules.get(1))) {
                 ComparisonReport report = Comparison.run(before, after, book, date, deals, movers);
                 spec.commandLine().getOut().print(TextReports.comparison(report));
                 spec.commandLine().getOut().flush();
-                support.writeReports(report, json, html, HtmlReports::comparison);
+                reports.write(support, report, HtmlReports::comparison);
                 boolean leftOut = !report.errors().isEmpty()
                         || (report.backtestBefore() != null && report.backtestBefore().errorCount() > 0)
                         || (report.backtestAfter() != null && report.backtestAfter().errorCount() > 0);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** The command line end to end, with the real engine and real files. */
 class IcpCommandTest {
@@ -269,5 +270,22 @@ class IcpCommandTest {
         assertThat(run("score", "--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("Exit codes:").contains("the ruleset does not compile")
                 .contains("some records are error records").contains("--as-of");
+    }
+
+    @Test
+    void everyHelpTextIsAValidFormatString() {
+        // picocli formats descriptions with String.format: a lone % would be printed raw, with a warning.
+        picocli.CommandLine root = new picocli.CommandLine(new IcpCommand());
+        for (picocli.CommandLine sub : root.getSubcommands().values()) {
+            picocli.CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+            List<String> texts = new java.util.ArrayList<>(List.of(usage.description()));
+            texts.addAll(List.of(usage.header()));
+            sub.getCommandSpec().options().forEach(o -> texts.addAll(List.of(o.description())));
+            for (String text : texts) {
+                assertThatCode(() -> String.format(text)).as("%s: %s", sub.getCommandName(), text)
+                        .doesNotThrowAnyException();
+            }
+        }
+        assertThat(root.getSubcommands()).containsKeys("score", "backtest", "compare", "audit");
     }
 }
