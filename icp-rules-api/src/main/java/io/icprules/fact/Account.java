@@ -307,7 +307,7 @@ public final class Account implements Serializable {
          */
         public Builder country(String country) {
             String c = Values.text("country", country);
-            if (c != null && !Values.COUNTRY_CODE.matcher(c).matches()) {
+            if (c != null && !Values.isCountryCode(c)) {
                 throw new InvalidFactException("country",
                         "must be an ISO 3166-1 alpha-2 code such as US or DE, was '" + Values.preview(c) + "'");
             }
@@ -395,7 +395,7 @@ public final class Account implements Serializable {
          */
         public Builder attribute(String name, Object value) {
             String n = Values.requireText("attributes", name);
-            if (!Values.ATTRIBUTE_NAME.matcher(n).matches()) {
+            if (!Values.isAttributeName(n)) {
                 throw new InvalidFactException("attributes." + Values.preview(n),
                         "attribute names may use letters, digits, '_', '-' and '.' only");
             }

@@ -151,7 +151,7 @@ public final class Event implements Serializable {
 
         private Builder(String type, LocalDate date) {
             String t = Values.requireText("type", type);
-            if (!Values.EVENT_TYPE.matcher(t).matches()) {
+            if (!Values.isEventType(t)) {
                 throw new InvalidFactException("type",
                         "must be lower case letters, digits and '_' (such as funding_round), was '" + Values.preview(t) + "'");
             }

@@ -2,9 +2,8 @@ package io.icprules.json;
 
 import io.icprules.error.InvalidFactException;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 /**
  * Turns account values written as text (a CSV cell, a JSON string) into typed values, or says
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
  * {@link InvalidFactException} naming the field and quoting the value.
  */
 public final class TextValues {
-
-    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private TextValues() {
     }
@@ -52,7 +48,7 @@ public final class TextValues {
         if (t == null) {
             return null;
         }
-        if (!WHOLE.matcher(t).matches()) {
+        if (!isWholeNumber(t)) {
             throw new InvalidFactException(field, "'" + preview(t) + "' is not a whole number");
         }
         try {
@@ -75,10 +71,11 @@ public final class TextValues {
         if (t == null) {
             return null;
         }
-        if (ISO_DATE.matcher(t).matches()) {
+        if (isIsoDateShape(t)) {
             try {
-                return LocalDate.parse(t);
-            } catch (DateTimeParseException e) {
+                // The shape is checked: the digits are read in place, without a formatter.
+                return LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10));
+            } catch (DateTimeException e) {
                 throw new InvalidFactException(field, "'" + preview(t) + "' is not a valid date");
             }
         }
@@ -92,7 +89,44 @@ public final class TextValues {
      * @return true for {@code dddd-dd-dd}, ignoring surrounding spaces
      */
     public static boolean looksLikeIsoDate(String text) {
-        return ISO_DATE.matcher(text.strip()).matches();
+        return isIsoDateShape(text.strip());
+    }
+
+    /**
+     * Tells whether text is a whole number as the readers accept it: an optional sign, then ASCII
+     * digits only, at least one.
+     *
+     * @param text any text, never null
+     * @return true for {@code [+-]?[0-9]+}
+     */
+    public static boolean isWholeNumber(String text) {
+        int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+        return text.length() > start && allDigits(text, start, text.length());
+    }
+
+    // Character tests rather than regular expressions: these run for several cells of every row.
+
+    private static boolean isIsoDateShape(String t) {
+        return t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-'
+                && allDigits(t, 0, 4) && allDigits(t, 5, 7) && allDigits(t, 8, 10);
+    }
+
+    private static boolean allDigits(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (t.charAt(i) - '0');
+        }
+        return v;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns the text of one cell into a typed value, or says precisely why it cannot. Every method
@@ -17,11 +16,6 @@ import java.util.regex.Pattern;
  * {@link InvalidFactException} naming the column and quoting the value.
  */
 public final class CellValues {
-
-    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+\\.\\d+");
-    /** A number with a leading zero is an identifier (a postcode, a code), not a quantity. */
-    private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0\\d+");
 
     private CellValues() {
     }
@@ -77,7 +71,7 @@ public final class CellValues {
         if (t == null) {
             return null;
         }
-        if (!WHOLE.matcher(t).matches() && !DECIMAL.matcher(t).matches()) {
+        if (!TextValues.isWholeNumber(t) && !isDecimal(t)) {
             throw new InvalidFactException(column, "'" + preview(t) + "' is not a number (write it plainly, such as 12000 or 12000.50)");
         }
         return new BigDecimal(t);
@@ -118,14 +112,14 @@ public final class CellValues {
         if (t == null) {
             return null;
         }
-        if (WHOLE.matcher(t).matches() && !LEADING_ZERO.matcher(t).matches()) {
+        if (TextValues.isWholeNumber(t) && !hasLeadingZero(t)) {
             try {
                 return Long.parseLong(t);
             } catch (NumberFormatException e) {
                 return t; // too long for a number: keep the digits exactly as written
             }
         }
-        if (DECIMAL.matcher(t).matches()) {
+        if (isDecimal(t)) {
             return Double.parseDouble(t);
         }
         if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
@@ -196,5 +190,29 @@ public final class CellValues {
      */
     public static String preview(String value) {
         return TextValues.preview(value);
+    }
+
+    /** @return true for {@code [+-]?[0-9]+\.[0-9]+}: digits on both sides of one point */
+    private static boolean isDecimal(String t) {
+        int start = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        int dot = -1;
+        for (int i = start; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.' && dot < 0 && i > start) {
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dot > 0 && dot < t.length() - 1;
+    }
+
+    /**
+     * A whole number with a leading zero ({@code [+-]?0[0-9]+}) is an identifier (a postcode, a
+     * code), not a quantity.
+     */
+    private static boolean hasLeadingZero(String t) {
+        int start = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        return t.length() > start + 1 && t.charAt(start) == '0';
     }
 }

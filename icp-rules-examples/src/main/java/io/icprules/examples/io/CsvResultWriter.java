@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Writes results as CSV, one row per record, with a header line.
@@ -109,10 +108,18 @@ public final class CsvResultWriter implements ResultWriter {
      * @return the text, empty when no line carries points
      */
     public static String ledger(List<LedgerLine> ledger) {
-        return ledger.stream()
-                .filter(l -> l.kind() != RuleKind.HARD && l.kind() != RuleKind.DISQUALIFIER)
-                .map(l -> l.rule() + " " + (l.points().signum() >= 0 ? "+" : "") + l.points().toPlainString())
-                .collect(Collectors.joining("; "));
+        // One builder per cell: this runs for every row of files with millions of rows.
+        StringBuilder cell = new StringBuilder(32 * ledger.size());
+        for (LedgerLine l : ledger) {
+            if (l.kind() == RuleKind.HARD || l.kind() == RuleKind.DISQUALIFIER) {
+                continue;
+            }
+            if (!cell.isEmpty()) {
+                cell.append("; ");
+            }
+            cell.append(l.rule()).append(' ').append(l.points().signum() >= 0 ? "+" : "").append(l.points().toPlainString());
+        }
+        return cell.toString();
     }
 
     /**
@@ -123,7 +130,17 @@ public final class CsvResultWriter implements ResultWriter {
      * @return the text, empty when there are none
      */
     public static String notes(List<RuleNote> notes) {
-        return notes.stream().map(n -> n.rule() + ": " + n.reason()).collect(Collectors.joining("; "));
+        if (notes.isEmpty()) {
+            return "";
+        }
+        StringBuilder cell = new StringBuilder(64 * notes.size());
+        for (RuleNote n : notes) {
+            if (!cell.isEmpty()) {
+                cell.append("; ");
+            }
+            cell.append(n.rule()).append(": ").append(n.reason());
+        }
+        return cell.toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.icprules.examples.io;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +16,13 @@ public final class CsvRow {
     private final int width;
     private final List<String> cells;
 
+    /** @param cells the row's cells; the row keeps this list, which nothing else may hold */
     CsvRow(long line, Map<String, Integer> columns, int width, List<String> cells) {
         this.line = line;
         this.columns = columns;
         this.width = width;
-        this.cells = List.copyOf(cells);
+        // Not copied: CsvRows hands over a list of its own for every row.
+        this.cells = Collections.unmodifiableList(cells);
     }
 
     /** @return the 1-based line the row starts on (a quoted cell may span several lines) */

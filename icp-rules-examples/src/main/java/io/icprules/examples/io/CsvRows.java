@@ -100,7 +100,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
         try {
             parser = MAPPER.getFactory().createParser(in);
             parser.setSchema(CsvSchema.emptySchema());
-            RawRow header = readRow(parser);
+            RawRow header = readRow(parser, 16);
             if (header == null) {
                 throw new InputFileException(file, "the file is empty; a header line naming the columns is required");
             }
@@ -147,7 +147,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
         long line = parser.currentLocation().getLineNr();
         try {
             while (true) {
-                RawRow row = readRow(parser);
+                RawRow row = readRow(parser, width);
                 if (row == null) {
                     done = true;
                     return false;
@@ -191,13 +191,13 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
     private record RawRow(long line, List<String> cells) {
     }
 
-    private static RawRow readRow(CsvParser parser) throws IOException {
+    private static RawRow readRow(CsvParser parser, int expectedWidth) throws IOException {
         if (parser.nextToken() == null) {
             return null;
         }
         // Right after the row's start token, the parser stands on the line the row starts on.
         long line = parser.currentLocation().getLineNr();
-        List<String> cells = new ArrayList<>();
+        List<String> cells = new ArrayList<>(expectedWidth);
         while (parser.nextToken() == JsonToken.VALUE_STRING) {
             cells.add(parser.getText());
         }
