@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -33,8 +34,9 @@ import java.util.stream.Stream;
  * <p>Memory is bounded whatever the files' length: a 4 MB filter and at most 50,000 ids that may
  * repeat (beyond that the check gives up, and the file is held in memory). The account ids are read
  * with the accounts file's reader ({@link AccountReader#accountIds()}, so that they are the ids the
- * accounts will have); for a CSV file that reads only the {@code id} column, a small cost next to
- * scoring. Not thread-safe.
+ * accounts will have). In the first pass each file is read ahead on a thread of its own
+ * ({@link ReadAhead}), so the check takes about the time of reading the longest file rather than
+ * all of them, the cores permitting. Not thread-safe.
  */
 final class AccountOrderCheck {
 
@@ -42,6 +44,8 @@ final class AccountOrderCheck {
     private static final int FILTER_LOG2_BITS = 25;
     /** Enough for about 4,000,000 unsorted accounts; a few megabytes of ids at most. */
     private static final int MOST_CANDIDATES = 50_000;
+    /** Ids or account starts handed over at a time by a reading thread. */
+    private static final int READ_AHEAD_CHUNK = 2048;
 
     /**
      * A file to check.
@@ -138,9 +142,10 @@ final class AccountOrderCheck {
         boolean tooMany = false;
         boolean sorted = true;
         String prev = null;
-        try (AccountReader reader = accounts.open(); Stream<String> ids = reader.accountIds()) {
+        try (AccountReader reader = accounts.open(); Stream<String> ids = reader.accountIds();
+             ReadAhead<String> it = new ReadAhead<>(ids.iterator(), READ_AHEAD_CHUNK)) {
             accountsName = String.valueOf(reader.file().getFileName());
-            for (Iterator<String> it = ids.iterator(); it.hasNext(); ) {
+            while (it.hasNext()) {
                 String id = it.next();
                 if (id == null || id.equals(prev)) {
                     continue; // an account repeated next to itself gets the same rows again
@@ -275,12 +280,63 @@ final class AccountOrderCheck {
         return String.join(" and ", lines);
     }
 
+    /**
+     * Where a file's rows for the next account start: the first row naming an account other than
+     * the rows before it (rows with a blank {@code account_id} left out).
+     */
+    private record Start(String account, long line) {
+        /** The rest of the file cannot be read. */
+        static final Start UNREADABLE = new Start(null, 0);
+    }
+
+    /** A file's starts, read on the thread that reads the file ahead. */
+    private static Iterator<Start> starts(CsvRows rows) {
+        return new Iterator<>() {
+            private String previous;
+            private Start next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next != null || done) {
+                    return next != null;
+                }
+                try {
+                    while (rows.hasNext()) {
+                        CsvRow row = RelatedLayout.next(rows);
+                        String id = RelatedLayout.accountId(row);
+                        if (id != null && !id.equals(previous)) {
+                            previous = id;
+                            next = new Start(id, row.line());
+                            return true;
+                        }
+                    }
+                } catch (InputFileException e) {
+                    next = Start.UNREADABLE;
+                }
+                done = true;
+                return next != null;
+            }
+
+            @Override
+            public Start next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Start s = next;
+                next = null;
+                return s;
+            }
+        };
+    }
+
     /** One file's {@code account_id} column, walked one account's rows at a time. */
     private static final class Cursor implements Closeable {
         private final Path file;
         private final String name;
         private final RelatedLayout<?> layout;
         private final CsvRows rows;
+        private final ReadAhead<Start> starts;
         /** The account whose rows come next, and the line they start on; null once the file is read. */
         private String group;
         private long groupLine;
@@ -293,6 +349,7 @@ final class AccountOrderCheck {
             this.name = String.valueOf(file.getFileName());
             this.layout = layout;
             this.rows = rows;
+            this.starts = rows == null ? null : new ReadAhead<>(starts(rows), READ_AHEAD_CHUNK);
         }
 
         /** Opens a file; one that cannot be opened or read is decided at once. */
@@ -323,24 +380,24 @@ final class AccountOrderCheck {
 
         /** Reads to the first row naming an account other than {@link #previous}. */
         private void readToNextAccount() {
-            try {
-                while (rows.hasNext()) {
-                    CsvRow row = RelatedLayout.next(rows);
-                    String id = RelatedLayout.accountId(row);
-                    if (id != null && !id.equals(previous)) {
-                        group = id;
-                        groupLine = row.line();
-                        return;
-                    }
-                }
+            if (!starts.hasNext()) {
                 group = null;
-            } catch (InputFileException e) {
-                verdict = Verdict.UNREADABLE;
+                return;
             }
+            Start s = starts.next();
+            if (s == Start.UNREADABLE) {
+                verdict = Verdict.UNREADABLE;
+                return;
+            }
+            group = s.account();
+            groupLine = s.line();
         }
 
         @Override
         public void close() throws IOException {
+            if (starts != null) {
+                starts.close(); // first: the reading thread must be done with the rows
+            }
             if (rows != null) {
                 rows.close();
             }
