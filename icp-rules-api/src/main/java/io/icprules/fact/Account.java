@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -60,8 +62,10 @@ public final class Account implements Serializable {
         this.foundedYear = b.foundedYear;
         this.fundingStage = b.fundingStage;
         this.ownership = b.ownership;
-        this.technologies = Collections.unmodifiableSet(new TreeSet<>(b.technologies));
-        this.attributes = Collections.unmodifiableMap(new TreeMap<>(b.attributes));
+        // Sorted by the builder's tree, kept in that order by hashed copies: rules look values up
+        // ("technologies contains", "attributes[...]") far more often than anything iterates them.
+        this.technologies = Collections.unmodifiableSet(new LinkedHashSet<>(b.technologies));
+        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -190,7 +191,7 @@ public final class Event implements Serializable {
 
         /** @return the immutable event, not bound to an evaluation date */
         public Event build() {
-            return new Event(accountId, type, date, Collections.unmodifiableMap(new TreeMap<>(details)), null);
+            return new Event(accountId, type, date, Collections.unmodifiableMap(new LinkedHashMap<>(details)), null);
         }
     }
 }

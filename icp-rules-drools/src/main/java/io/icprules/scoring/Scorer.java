@@ -50,6 +50,8 @@ public final class Scorer {
     private final RuleCatalog catalog;
     private final ScoringPolicy policy;
     private final RulesetInfo ruleset;
+    /** The positions of {@link RuleCatalog#hardFilters()} in the catalog, in that order. */
+    private final int[] hardFilterPositions;
 
     /**
      * @param catalog the ruleset's rules, never null
@@ -60,6 +62,7 @@ public final class Scorer {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
+        this.hardFilterPositions = catalog.hardFilters().stream().mapToInt(h -> catalog.position(h.name())).toArray();
     }
 
     /** @return the catalog this scorer reads, never null */
@@ -157,8 +160,9 @@ public final class Scorer {
             }
         }
         List<RuleNote> unmet = new ArrayList<>();
-        for (RuleSpec hard : catalog.hardFilters()) {
-            if (byRule[catalog.position(hard.name())] == null) {
+        for (int h = 0; h < hardFilterPositions.length; h++) {
+            if (byRule[hardFilterPositions[h]] == null) {
+                RuleSpec hard = rules.get(hardFilterPositions[h]);
                 RuleNote note = RuleNote.of(hard.name(), hard.reason().render(accountResolver(account, null, ZERO, asOf)));
                 unmet.add(note);
                 result.addUnmetHardFilter(note);

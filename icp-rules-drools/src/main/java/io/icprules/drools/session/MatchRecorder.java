@@ -2,6 +2,7 @@ package io.icprules.drools.session;
 
 import io.icprules.fact.Event;
 import io.icprules.scoring.RuleMatch;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -9,6 +10,7 @@ import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,8 @@ final class MatchRecorder extends DefaultAgendaEventListener {
 
     private final Map<String, List<String>> wantedBindings;
     private final Set<String> eventRules;
+    /** What to record for each rule, by the engine's rule object: looked up once per rule, not per firing. */
+    private final Map<Rule, Plan> plans = new IdentityHashMap<>();
     private List<RuleMatch> matches = new ArrayList<>();
     private KieSession session;
     private long deadline;
@@ -53,21 +57,46 @@ final class MatchRecorder extends DefaultAgendaEventListener {
         return overBudgetRule;
     }
 
+    /**
+     * What a rule's firings need recorded.
+     *
+     * @param rule        the rule's name
+     * @param wanted      the bound variables its reason prints
+     * @param wantsEvents whether the events of its match are scored
+     * @param bare        the match to record for every firing when it needs nothing else, or null
+     */
+    private record Plan(String rule, List<String> wanted, boolean wantsEvents, RuleMatch bare) {
+    }
+
+    private Plan plan(Rule r) {
+        Plan p = plans.get(r);
+        if (p == null) {
+            String rule = r.getName();
+            List<String> wanted = wantedBindings.getOrDefault(rule, List.of());
+            boolean wantsEvents = eventRules.contains(rule);
+            // Most firings: the rule's name is all the scorer needs, and one immutable match serves them all.
+            p = new Plan(rule, wanted, wantsEvents, !wantsEvents && wanted.isEmpty() ? RuleMatch.of(rule) : null);
+            plans.put(r, p);
+        }
+        return p;
+    }
+
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match m = event.getMatch();
-        String rule = m.getRule().getName();
+        Plan plan = plan(m.getRule());
+        String rule = plan.rule();
         if (overBudgetRule == null && System.nanoTime() - deadline > 0) {
             // Checked between firings: the session stops after this one.
             overBudgetRule = rule;
             session.halt();
         }
-        List<String> wanted = wantedBindings.getOrDefault(rule, List.of());
-        boolean wantsEvents = eventRules.contains(rule);
-        if (!wantsEvents && wanted.isEmpty()) {
-            matches.add(RuleMatch.of(rule)); // most firings: the rule's name is all the scorer needs
+        if (plan.bare() != null) {
+            matches.add(plan.bare());
             return;
         }
+        List<String> wanted = plan.wanted();
+        boolean wantsEvents = plan.wantsEvents();
         List<Event> events = new ArrayList<>(1);
         if (wantsEvents) {
             for (Object o : m.getObjects()) {
