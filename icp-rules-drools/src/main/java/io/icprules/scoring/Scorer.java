@@ -15,7 +15,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,10 +91,34 @@ public final class Scorer {
     public FitResult score(AccountFacts facts, List<RuleMatch> matches, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         Account account = facts.account();
-        List<RuleSpec> rules = catalog.rules();
-        // Matches grouped by the rule's position, so the ledger follows ruleset order.
+        // Small steps, each a method of its own: the JIT compiles them separately, so a path one
+        // step takes late in a run recompiles that step, not the whole scorer.
+        List<RuleMatch>[] byRule = byRule(matches);
+        List<LedgerLine> lines = new ArrayList<>(matches.size() + 2);
+        List<RuleNote> disqualifiers = new ArrayList<>(1);
+        ruleLines(byRule, account, asOf, lines, disqualifiers);
+        adjust(lines);
+        FitResult.Builder result = FitResult.builder().accountId(account.getId()).ruleset(ruleset).asOf(asOf);
+        for (LedgerLine l : lines) {
+            result.addLine(l);
+        }
+        result.tier(policy.tierOf(sum(lines)));
+        boolean missing = missingFields(account, result);
+        boolean unmet = unmetHardFilters(byRule, account, asOf, result);
+        for (RuleNote d : disqualifiers) {
+            result.addDisqualifier(d);
+        }
+        Decision decision = !disqualifiers.isEmpty() ? Decision.DISQUALIFIED
+                : missing ? Decision.INSUFFICIENT_DATA
+                : unmet ? Decision.EXCLUDED
+                : Decision.FIT;
+        return result.decision(decision).build();
+    }
+
+    /** The matches grouped by the rule's position, so the ledger follows ruleset order. */
+    private List<RuleMatch>[] byRule(List<RuleMatch> matches) {
         @SuppressWarnings({"unchecked", "rawtypes"})
-        List<RuleMatch>[] byRule = new List[rules.size()];
+        List<RuleMatch>[] byRule = new List[catalog.rules().size()];
         for (RuleMatch m : matches) {
             int pos = catalog.position(m.rule());
             if (pos < 0) {
@@ -106,10 +129,13 @@ public final class Scorer {
             }
             byRule[pos].add(m);
         }
+        return byRule;
+    }
 
-        FitResult.Builder result = FitResult.builder().accountId(account.getId()).ruleset(ruleset).asOf(asOf);
-        List<LedgerLine> lines = new ArrayList<>(matches.size() + 2);
-        List<RuleNote> disqualifiers = new ArrayList<>(1);
+    /** One line per rule that fired (one per counted event for triggers), in ruleset order. */
+    private void ruleLines(List<RuleMatch>[] byRule, Account account, LocalDate asOf, List<LedgerLine> lines,
+                           List<RuleNote> disqualifiers) {
+        List<RuleSpec> rules = catalog.rules();
         for (int i = 0; i < byRule.length; i++) {
             List<RuleMatch> ms = byRule[i];
             if (ms == null) {
@@ -119,7 +145,7 @@ public final class Scorer {
             String group = rule.group().orElse(null);
             switch (rule.kind()) {
                 case TRIGGER:
-                    lines.addAll(triggerLines(rule, ms, account, asOf));
+                    triggerLines(rule, ms, account, asOf, lines);
                     break;
                 case SOFT:
                     lines.add(LedgerLine.of(rule.name(), RuleKind.SOFT, rule.points(), rule.points(),
@@ -139,78 +165,103 @@ public final class Scorer {
                     throw new IllegalStateException("unexpected kind " + rule.kind());
             }
         }
-        lines.addAll(capLines(lines));
-        BigDecimal total = sum(lines);
-        if (total.compareTo(HUNDRED) > 0) {
-            lines.add(LedgerLine.adjustment("clamp", HUNDRED.subtract(total),
-                    "Score capped at 100 (rules totalled " + total.toPlainString() + ")"));
-        } else if (total.signum() < 0) {
-            lines.add(LedgerLine.adjustment("clamp", total.negate(),
-                    "Score floored at 0 (rules totalled " + total.toPlainString() + ")"));
-        }
-        lines.forEach(result::addLine);
-        BigDecimal score = sum(lines);
-        result.tier(policy.tierOf(score));
+    }
 
-        List<String> missing = new ArrayList<>();
+    /** Adds the group caps' adjustment lines, then the clamp into 0..100 when needed. */
+    private void adjust(List<LedgerLine> lines) {
+        if (!policy.caps().isEmpty()) {
+            lines.addAll(capLines(lines));
+        }
+        BigDecimal total = sum(lines);
+        if (total.compareTo(HUNDRED) > 0 || total.signum() < 0) {
+            lines.add(clamp(total));
+        }
+    }
+
+    private static LedgerLine clamp(BigDecimal total) {
+        return total.signum() < 0
+                ? LedgerLine.adjustment("clamp", total.negate(),
+                "Score floored at 0 (rules totalled " + total.toPlainString() + ")")
+                : LedgerLine.adjustment("clamp", HUNDRED.subtract(total),
+                "Score capped at 100 (rules totalled " + total.toPlainString() + ")");
+    }
+
+    /** Notes the required fields the account lacks; true when there is one. */
+    private boolean missingFields(Account account, FitResult.Builder result) {
+        boolean missing = false;
         for (String field : policy.requiredFields()) {
             if (account.field(field) == null) {
-                missing.add(field);
+                missing = true;
                 result.addMissingField(field);
             }
         }
-        List<RuleNote> unmet = new ArrayList<>();
-        for (int h = 0; h < hardFilterPositions.length; h++) {
-            if (byRule[hardFilterPositions[h]] == null) {
-                RuleSpec hard = rules.get(hardFilterPositions[h]);
-                RuleNote note = RuleNote.of(hard.name(), hard.reason().render(accountResolver(account, null, ZERO, asOf)));
-                unmet.add(note);
-                result.addUnmetHardFilter(note);
-            }
-        }
-        disqualifiers.forEach(result::addDisqualifier);
-        Decision decision = !disqualifiers.isEmpty() ? Decision.DISQUALIFIED
-                : !missing.isEmpty() ? Decision.INSUFFICIENT_DATA
-                : !unmet.isEmpty() ? Decision.EXCLUDED
-                : Decision.FIT;
-        return result.decision(decision).build();
+        return missing;
     }
 
-    private List<LedgerLine> triggerLines(RuleSpec rule, List<RuleMatch> matches, Account account, LocalDate asOf) {
-        String group = rule.group().orElse(null);
-        List<LedgerLine> out = new ArrayList<>();
-        List<RuleMatch> counted = rule.perEvent() ? matches : List.of(freshest(matches));
-        for (RuleMatch m : counted) {
-            Event event = m.events().stream().max(Comparator.comparing(Event::getDate)).orElse(null);
-            BigDecimal points = rule.points();
-            if (event != null && rule.halfLife().isPresent()) {
-                points = decay(rule.points(), ChronoUnit.DAYS.between(event.getDate(), asOf),
-                        rule.halfLife().get().getSeconds() / SECONDS_PER_DAY);
+    /** Notes the hard filters that did not fire; true when there is one. */
+    private boolean unmetHardFilters(List<RuleMatch>[] byRule, Account account, LocalDate asOf,
+                                     FitResult.Builder result) {
+        boolean unmet = false;
+        for (int position : hardFilterPositions) {
+            if (byRule[position] == null) {
+                RuleSpec hard = catalog.rules().get(position);
+                unmet = true;
+                result.addUnmetHardFilter(RuleNote.of(hard.name(),
+                        hard.reason().render(accountResolver(account, null, ZERO, asOf))));
             }
-            String why = reason(rule, m, event, points, account, asOf);
-            out.add(event == null
-                    ? LedgerLine.of(rule.name(), RuleKind.TRIGGER, points, rule.points(), why, group)
-                    : LedgerLine.trigger(rule.name(), points, rule.points(), why, group, event.getType(), event.getDate()));
         }
-        return out;
+        return unmet;
+    }
+
+    private void triggerLines(RuleSpec rule, List<RuleMatch> matches, Account account, LocalDate asOf,
+                              List<LedgerLine> out) {
+        String group = rule.group().orElse(null);
+        if (!rule.perEvent()) {
+            out.add(triggerLine(rule, freshest(matches), account, asOf, group));
+            return;
+        }
+        for (RuleMatch m : matches) {
+            out.add(triggerLine(rule, m, account, asOf, group));
+        }
+    }
+
+    private LedgerLine triggerLine(RuleSpec rule, RuleMatch m, Account account, LocalDate asOf, String group) {
+        Event event = newestEvent(m);
+        BigDecimal points = rule.points();
+        if (event != null && rule.halfLife().isPresent()) {
+            points = decay(rule.points(), ChronoUnit.DAYS.between(event.getDate(), asOf),
+                    rule.halfLife().get().getSeconds() / SECONDS_PER_DAY);
+        }
+        String why = reason(rule, m, event, points, account, asOf);
+        return event == null
+                ? LedgerLine.of(rule.name(), RuleKind.TRIGGER, points, rule.points(), why, group)
+                : LedgerLine.trigger(rule.name(), points, rule.points(), why, group, event.getType(), event.getDate());
     }
 
     /** The match whose newest event is the newest of all; ties keep the first match. */
     private static RuleMatch freshest(List<RuleMatch> matches) {
         RuleMatch best = matches.get(0);
-        LocalDate bestDate = newest(best);
-        for (RuleMatch m : matches) {
-            LocalDate d = newest(m);
-            if (d != null && (bestDate == null || d.isAfter(bestDate))) {
+        Event bestEvent = newestEvent(best);
+        for (int i = 1; i < matches.size(); i++) {
+            RuleMatch m = matches.get(i);
+            Event e = newestEvent(m);
+            if (e != null && (bestEvent == null || e.getDate().isAfter(bestEvent.getDate()))) {
                 best = m;
-                bestDate = d;
+                bestEvent = e;
             }
         }
         return best;
     }
 
-    private static LocalDate newest(RuleMatch m) {
-        return m.events().stream().map(Event::getDate).max(Comparator.naturalOrder()).orElse(null);
+    /** The match's newest event (the first of equally new ones), or null when it has none. */
+    private static Event newestEvent(RuleMatch m) {
+        Event newest = null;
+        for (Event e : m.events()) {
+            if (newest == null || e.getDate().isAfter(newest.getDate())) {
+                newest = e;
+            }
+        }
+        return newest;
     }
 
     /**
