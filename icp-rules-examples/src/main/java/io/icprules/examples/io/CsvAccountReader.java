@@ -67,29 +67,8 @@ public final class CsvAccountReader implements AccountReader {
     @Override
     public Stream<AccountRecord> records() {
         consume();
-        Iterator<Row> cut = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                try {
-                    return new Row(rows.next(), null);
-                } catch (CsvSyntaxException e) {
-                    return new Row(null, e);
-                }
-            }
-        };
-        // Splitting rows is cheap; converting and checking their values runs on every core.
-        return ParallelRecords.decode(cut, r -> r.failure() != null
-                ? AccountRecord.error(r.failure().line(), null, r.failure().problem())
-                : toRecord(r.row()), this::closeUnchecked);
-    }
-
-    /** A row as split from the file, or why it could not be. */
-    private record Row(CsvRow row, CsvSyntaxException failure) {
+        // Splitting rows is cheap; converting and checking their values runs on other threads.
+        return ParallelRecords.decodeCsv(rows, this::toRecord, this::closeUnchecked);
     }
 
     /** Reads only the {@code id} cell and checks it as {@link #records()} does: several times cheaper. */

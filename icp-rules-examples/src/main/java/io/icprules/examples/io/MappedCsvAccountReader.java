@@ -12,15 +12,11 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads accounts from a CSV file with arbitrary headers, such as a CRM export, through a
@@ -141,23 +137,8 @@ public final class MappedCsvAccountReader implements AccountReader {
             throw new IllegalStateException("records() can be called once");
         }
         consumed = true;
-        Iterator<AccountRecord> it = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public AccountRecord next() {
-                try {
-                    return toRecord(rows.next());
-                } catch (CsvSyntaxException e) {
-                    return AccountRecord.error(e.line(), null, e.problem());
-                }
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(this::closeUnchecked);
+        // As for plain CSV: rows are split here and translated on other threads.
+        return ParallelRecords.decodeCsv(rows, this::toRecord, this::closeUnchecked);
     }
 
     private AccountRecord toRecord(CsvRow row) {

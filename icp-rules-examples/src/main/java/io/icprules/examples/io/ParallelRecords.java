@@ -87,6 +87,42 @@ final class ParallelRecords {
                 false).onClose(onClose);
     }
 
+    /**
+     * Decodes the rows of a CSV file as the returned stream is consumed: the consuming thread splits
+     * the rows, other threads turn them into records. A row that cannot be split (a syntax error ends
+     * the file) becomes an error record at its line.
+     *
+     * @param rows     the file's rows; read on the consuming thread only
+     * @param toRecord turns one row into its record; called on other threads, so it must not share
+     *                 mutable state, and a row it cannot read must become an error record
+     * @param onClose  what closing the stream closes (the file)
+     * @return one record per row, in row order
+     */
+    static Stream<AccountRecord> decodeCsv(CsvRows rows, Function<CsvRow, AccountRecord> toRecord, Runnable onClose) {
+        Iterator<SplitRow> split = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public SplitRow next() {
+                try {
+                    return new SplitRow(rows.next(), null);
+                } catch (CsvSyntaxException e) {
+                    return new SplitRow(null, e);
+                }
+            }
+        };
+        return decode(split, r -> r.failure() != null
+                ? AccountRecord.error(r.failure().line(), null, r.failure().problem())
+                : toRecord.apply(r.row()), onClose);
+    }
+
+    /** A row as split from a CSV file, or why it could not be. */
+    private record SplitRow(CsvRow row, CsvSyntaxException failure) {
+    }
+
     /** Waits like a join: every row read is owed its record. */
     private static List<AccountRecord> await(Future<List<AccountRecord>> chunk) {
         boolean interrupted = false;
