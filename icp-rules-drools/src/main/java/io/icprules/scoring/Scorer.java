@@ -15,9 +15,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -51,6 +49,11 @@ public final class Scorer {
     private final RulesetInfo ruleset;
     /** The positions of {@link RuleCatalog#hardFilters()} in the catalog, in that order. */
     private final int[] hardFilterPositions;
+    /** The capped groups and their caps, in the policy's order. */
+    private final String[] capGroups;
+    private final BigDecimal[] caps;
+    /** For each rule of the catalog, the index of its group in {@link #capGroups}, or -1. */
+    private final int[] capOfRule;
 
     /**
      * @param catalog the ruleset's rules, never null
@@ -62,6 +65,10 @@ public final class Scorer {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
         this.hardFilterPositions = catalog.hardFilters().stream().mapToInt(h -> catalog.position(h.name())).toArray();
+        this.capGroups = policy.caps().keySet().toArray(new String[0]);
+        this.caps = policy.caps().values().toArray(new BigDecimal[0]);
+        List<String> capped = List.of(capGroups);
+        this.capOfRule = catalog.rules().stream().mapToInt(r -> r.group().map(capped::indexOf).orElse(-1)).toArray();
     }
 
     /** @return the catalog this scorer reads, never null */
@@ -96,8 +103,9 @@ public final class Scorer {
         List<RuleMatch>[] byRule = byRule(matches);
         List<LedgerLine> lines = new ArrayList<>(matches.size() + 2);
         List<RuleNote> disqualifiers = new ArrayList<>(1);
-        ruleLines(byRule, account, asOf, lines, disqualifiers);
-        adjust(lines);
+        BigDecimal[] groupTotals = new BigDecimal[capGroups.length];
+        ruleLines(byRule, account, asOf, lines, disqualifiers, groupTotals);
+        adjust(lines, groupTotals);
         FitResult.Builder result = FitResult.builder().accountId(account.getId()).ruleset(ruleset).asOf(asOf);
         for (LedgerLine l : lines) {
             result.addLine(l);
@@ -132,45 +140,61 @@ public final class Scorer {
         return byRule;
     }
 
-    /** One line per rule that fired (one per counted event for triggers), in ruleset order. */
+    /**
+     * One line per rule that fired (one per counted event for triggers), in ruleset order; totals the
+     * capped groups' points on the way.
+     */
     private void ruleLines(List<RuleMatch>[] byRule, Account account, LocalDate asOf, List<LedgerLine> lines,
-                           List<RuleNote> disqualifiers) {
+                           List<RuleNote> disqualifiers, BigDecimal[] groupTotals) {
         List<RuleSpec> rules = catalog.rules();
         for (int i = 0; i < byRule.length; i++) {
             List<RuleMatch> ms = byRule[i];
             if (ms == null) {
                 continue;
             }
-            RuleSpec rule = rules.get(i);
-            String group = rule.group().orElse(null);
-            switch (rule.kind()) {
-                case TRIGGER:
-                    triggerLines(rule, ms, account, asOf, lines);
-                    break;
-                case SOFT:
-                    lines.add(LedgerLine.of(rule.name(), RuleKind.SOFT, rule.points(), rule.points(),
-                            reason(rule, ms.get(0), null, rule.points(), account, asOf), group));
-                    break;
-                case DISQUALIFIER: {
-                    String why = reason(rule, ms.get(0), null, ZERO, account, asOf);
-                    disqualifiers.add(RuleNote.of(rule.name(), why));
-                    lines.add(LedgerLine.of(rule.name(), RuleKind.DISQUALIFIER, ZERO, ZERO, why, group));
-                    break;
-                }
-                case HARD:
-                    lines.add(LedgerLine.of(rule.name(), RuleKind.HARD, ZERO, ZERO,
-                            reason(rule, ms.get(0), null, ZERO, account, asOf), group));
-                    break;
-                default:
-                    throw new IllegalStateException("unexpected kind " + rule.kind());
+            int first = lines.size();
+            ruleLines(rules.get(i), ms, account, asOf, lines, disqualifiers);
+            int cap = capOfRule[i];
+            for (int l = first; cap >= 0 && l < lines.size(); l++) {
+                BigDecimal points = lines.get(l).points();
+                groupTotals[cap] = groupTotals[cap] == null ? points : groupTotals[cap].add(points);
             }
         }
     }
 
-    /** Adds the group caps' adjustment lines, then the clamp into 0..100 when needed. */
-    private void adjust(List<LedgerLine> lines) {
-        if (!policy.caps().isEmpty()) {
-            lines.addAll(capLines(lines));
+    /** The lines of one rule that fired. */
+    private void ruleLines(RuleSpec rule, List<RuleMatch> ms, Account account, LocalDate asOf, List<LedgerLine> lines,
+                           List<RuleNote> disqualifiers) {
+        String group = rule.group().orElse(null);
+        switch (rule.kind()) {
+            case TRIGGER:
+                triggerLines(rule, ms, account, asOf, lines);
+                break;
+            case SOFT:
+                lines.add(LedgerLine.of(rule.name(), RuleKind.SOFT, rule.points(), rule.points(),
+                        reason(rule, ms.get(0), null, rule.points(), account, asOf), group));
+                break;
+            case DISQUALIFIER: {
+                String why = reason(rule, ms.get(0), null, ZERO, account, asOf);
+                disqualifiers.add(RuleNote.of(rule.name(), why));
+                lines.add(LedgerLine.of(rule.name(), RuleKind.DISQUALIFIER, ZERO, ZERO, why, group));
+                break;
+            }
+            case HARD:
+                lines.add(LedgerLine.of(rule.name(), RuleKind.HARD, ZERO, ZERO,
+                        reason(rule, ms.get(0), null, ZERO, account, asOf), group));
+                break;
+            default:
+                throw new IllegalStateException("unexpected kind " + rule.kind());
+        }
+    }
+
+    /** Adds the group caps' adjustment lines, in the policy's order, then the clamp into 0..100 when needed. */
+    private void adjust(List<LedgerLine> lines, BigDecimal[] groupTotals) {
+        for (int c = 0; c < capGroups.length; c++) {
+            if (groupTotals[c] != null && groupTotals[c].compareTo(caps[c]) > 0) {
+                lines.add(capLine(capGroups[c], caps[c], groupTotals[c]));
+            }
         }
         BigDecimal total = sum(lines);
         if (total.compareTo(HUNDRED) > 0 || total.signum() < 0) {
@@ -282,29 +306,10 @@ public final class Scorer {
         return BigDecimal.valueOf(points.doubleValue() * factor).setScale(1, RoundingMode.HALF_UP);
     }
 
-    private List<LedgerLine> capLines(List<LedgerLine> lines) {
-        Map<String, BigDecimal> caps = policy.caps();
-        if (caps.isEmpty()) {
-            return List.of();
-        }
-        // One pass over the lines, totalling the capped groups only.
-        Map<String, BigDecimal> totals = new HashMap<>();
-        for (LedgerLine l : lines) {
-            String group = l.group().orElse(null);
-            if (group != null && caps.containsKey(group)) {
-                totals.merge(group, l.points(), BigDecimal::add);
-            }
-        }
-        List<LedgerLine> out = new ArrayList<>(0);
-        for (Map.Entry<String, BigDecimal> cap : caps.entrySet()) { // in the policy's order
-            BigDecimal groupTotal = totals.get(cap.getKey());
-            if (groupTotal != null && groupTotal.compareTo(cap.getValue()) > 0) {
-                out.add(LedgerLine.adjustment("cap: " + cap.getKey(), cap.getValue().subtract(groupTotal),
-                        "Group " + cap.getKey() + " is capped at " + cap.getValue().stripTrailingZeros().toPlainString()
-                                + " points (its signals totalled " + groupTotal.toPlainString() + ")"));
-            }
-        }
-        return out;
+    private static LedgerLine capLine(String group, BigDecimal cap, BigDecimal groupTotal) {
+        return LedgerLine.adjustment("cap: " + group, cap.subtract(groupTotal),
+                "Group " + group + " is capped at " + cap.stripTrailingZeros().toPlainString()
+                        + " points (its signals totalled " + groupTotal.toPlainString() + ")");
     }
 
     private static BigDecimal sum(List<LedgerLine> lines) {
