@@ -6,13 +6,13 @@ import io.icprules.result.Outcome;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,7 +36,6 @@ final class Batches {
 
     /** Numbers the evaluation threads, for thread dumps. */
     private static final AtomicInteger THREADS = new AtomicInteger();
-
 
     private Batches() {
     }

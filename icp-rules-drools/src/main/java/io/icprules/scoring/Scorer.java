@@ -153,7 +153,7 @@ public final class Scorer {
                 continue;
             }
             int first = lines.size();
-            ruleLines(rules.get(i), ms, account, asOf, lines, disqualifiers);
+            linesOf(rules.get(i), ms, account, asOf, lines, disqualifiers);
             int cap = capOfRule[i];
             for (int l = first; cap >= 0 && l < lines.size(); l++) {
                 BigDecimal points = lines.get(l).points();
@@ -163,8 +163,8 @@ public final class Scorer {
     }
 
     /** The lines of one rule that fired. */
-    private void ruleLines(RuleSpec rule, List<RuleMatch> ms, Account account, LocalDate asOf, List<LedgerLine> lines,
-                           List<RuleNote> disqualifiers) {
+    private void linesOf(RuleSpec rule, List<RuleMatch> ms, Account account, LocalDate asOf, List<LedgerLine> lines,
+                         List<RuleNote> disqualifiers) {
         String group = rule.group().orElse(null);
         switch (rule.kind()) {
             case TRIGGER:

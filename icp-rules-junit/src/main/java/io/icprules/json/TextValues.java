@@ -100,8 +100,30 @@ public final class TextValues {
      * @return true for {@code [+-]?[0-9]+}
      */
     public static boolean isWholeNumber(String text) {
-        int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+        int start = signLength(text);
         return text.length() > start && allDigits(text, start, text.length());
+    }
+
+    /**
+     * Tells whether text is a decimal number as the readers accept it: an optional sign, ASCII
+     * digits, a point and more digits.
+     *
+     * @param text any text, never null
+     * @return true for {@code [+-]?[0-9]+\.[0-9]+}
+     */
+    public static boolean isDecimalNumber(String text) {
+        int start = signLength(text);
+        int dot = text.indexOf('.', start);
+        return dot > start && dot < text.length() - 1
+                && allDigits(text, start, dot) && allDigits(text, dot + 1, text.length());
+    }
+
+    /**
+     * @param text any text, never null
+     * @return 1 when it starts with {@code +} or {@code -}, else 0
+     */
+    public static int signLength(String text) {
+        return text.startsWith("+") || text.startsWith("-") ? 1 : 0;
     }
 
     // Character tests rather than regular expressions: these run for several cells of every row.

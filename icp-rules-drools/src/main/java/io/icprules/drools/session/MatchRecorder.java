@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Records every rule firing of one evaluation as a {@link RuleMatch}: the rule's name, the events in
@@ -21,23 +20,19 @@ import java.util.Set;
  */
 final class MatchRecorder extends DefaultAgendaEventListener {
 
-    private final Map<String, List<String>> wantedBindings;
-    private final Set<String> eventRules;
-    /** What to record for each rule, by the engine's rule object: looked up once per rule, not per firing. */
-    private final Map<Rule, Plan> plans = new IdentityHashMap<>();
+    private final Map<String, FiringPlan> plansByName;
+    /** The plans by the engine's rule object: looked up by name once per rule and session, not per firing. */
+    private final Map<Rule, FiringPlan> plans = new IdentityHashMap<>();
     private List<RuleMatch> matches = new ArrayList<>();
     private KieSession session;
     private long deadline;
     private String overBudgetRule;
 
     /**
-     * @param wantedBindings rule name to the bound variables ({@code $x}) its reason prints
-     * @param eventRules     the rules whose matched events are scored (triggers); for the others the
-     *                       match's facts are not looked at
+     * @param plansByName rule name to what its firings record
      */
-    MatchRecorder(Map<String, List<String>> wantedBindings, Set<String> eventRules) {
-        this.wantedBindings = wantedBindings;
-        this.eventRules = eventRules;
+    MatchRecorder(Map<String, FiringPlan> plansByName) {
+        this.plansByName = plansByName;
     }
 
     /**
@@ -57,25 +52,13 @@ final class MatchRecorder extends DefaultAgendaEventListener {
         return overBudgetRule;
     }
 
-    /**
-     * What a rule's firings need recorded.
-     *
-     * @param rule        the rule's name
-     * @param wanted      the bound variables its reason prints
-     * @param wantsEvents whether the events of its match are scored
-     * @param bare        the match to record for every firing when it needs nothing else, or null
-     */
-    private record Plan(String rule, List<String> wanted, boolean wantsEvents, RuleMatch bare) {
-    }
-
-    private Plan plan(Rule r) {
-        Plan p = plans.get(r);
+    private FiringPlan plan(Rule r) {
+        FiringPlan p = plans.get(r);
         if (p == null) {
-            String rule = r.getName();
-            List<String> wanted = wantedBindings.getOrDefault(rule, List.of());
-            boolean wantsEvents = eventRules.contains(rule);
-            // Most firings: the rule's name is all the scorer needs, and one immutable match serves them all.
-            p = new Plan(rule, wanted, wantsEvents, !wantsEvents && wanted.isEmpty() ? RuleMatch.of(rule) : null);
+            p = plansByName.get(r.getName());
+            if (p == null) {
+                p = FiringPlan.nameOnly(r.getName());
+            }
             plans.put(r, p);
         }
         return p;
@@ -84,7 +67,7 @@ final class MatchRecorder extends DefaultAgendaEventListener {
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match m = event.getMatch();
-        Plan plan = plan(m.getRule());
+        FiringPlan plan = plan(m.getRule());
         String rule = plan.rule();
         if (overBudgetRule == null && System.nanoTime() - deadline > 0) {
             // Checked between firings: the session stops after this one.

@@ -7,7 +7,6 @@ import io.icprules.fact.AccountFacts;
 import io.icprules.fact.Contact;
 import io.icprules.fact.Event;
 import io.icprules.result.FitResult;
-import io.icprules.result.RuleKind;
 import io.icprules.scoring.RuleMatch;
 import io.icprules.scoring.RuleSpec;
 import io.icprules.scoring.Scorer;
@@ -18,10 +17,8 @@ import org.kie.api.runtime.rule.FactHandle;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +45,8 @@ public final class SessionEvaluator {
     private final Scorer scorer;
     private final int maxFirings;
     private final long budgetNanos;
-    private final Map<String, List<String>> wantedBindings;
-    private final Set<String> eventRules;
+    /** Rule name to what its firings record, shared by the sessions' listeners. */
+    private final Map<String, FiringPlan> plans;
     private final boolean reuseSessions;
     private final int maxIdle = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
@@ -65,16 +62,8 @@ public final class SessionEvaluator {
         this.budgetNanos = settings.timeBudgetPerAccount().toNanos();
         // A rule whose match holds no fact would survive the clean-up between accounts.
         this.reuseSessions = settings.reuseSessions() && ruleset.unanchoredRules().isEmpty();
-        Map<String, List<String>> wanted = new HashMap<>();
-        for (RuleSpec r : scorer.catalog().rules()) {
-            List<String> vars = r.reason().variables().stream().filter(v -> v.startsWith("$")).distinct().toList();
-            if (!vars.isEmpty()) {
-                wanted.put(r.name(), vars);
-            }
-        }
-        this.wantedBindings = Map.copyOf(wanted);
-        this.eventRules = scorer.catalog().rules().stream().filter(r -> r.kind() == RuleKind.TRIGGER)
-                .map(RuleSpec::name).collect(Collectors.toUnmodifiableSet());
+        this.plans = scorer.catalog().rules().stream()
+                .collect(Collectors.toUnmodifiableMap(RuleSpec::name, FiringPlan::of));
     }
 
     /**
@@ -87,7 +76,7 @@ public final class SessionEvaluator {
         String id = facts.accountId();
         Pooled pooled = reuseSessions ? idle.poll() : null;
         if (pooled == null) {
-            pooled = new Pooled(kieBase.newKieSession(), new MatchRecorder(wantedBindings, eventRules));
+            pooled = new Pooled(kieBase.newKieSession(), new MatchRecorder(plans));
         }
         KieSession session = pooled.session;
         MatchRecorder recorder = pooled.recorder;

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -143,7 +143,7 @@ final class AccountOrderCheck {
         boolean sorted = true;
         String prev = null;
         try (AccountReader reader = accounts.open(); Stream<String> ids = reader.accountIds();
-             ReadAhead<String> it = new ReadAhead<>(ids.iterator(), READ_AHEAD_CHUNK)) {
+             ReadAhead<String> it = new ReadAhead<>(ids::forEach, READ_AHEAD_CHUNK)) {
             accountsName = String.valueOf(reader.file().getFileName());
             while (it.hasNext()) {
                 String id = it.next();
@@ -289,45 +289,21 @@ final class AccountOrderCheck {
         static final Start UNREADABLE = new Start(null, 0);
     }
 
-    /** A file's starts, read on the thread that reads the file ahead. */
-    private static Iterator<Start> starts(CsvRows rows) {
-        return new Iterator<>() {
-            private String previous;
-            private Start next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next != null || done) {
-                    return next != null;
+    /** Gives a file's starts to {@code sink}, on the thread that reads the file ahead. */
+    private static void starts(CsvRows rows, Consumer<Start> sink) {
+        String previous = null;
+        try {
+            while (rows.hasNext()) {
+                CsvRow row = RelatedLayout.next(rows);
+                String id = RelatedLayout.accountId(row);
+                if (id != null && !id.equals(previous)) {
+                    previous = id;
+                    sink.accept(new Start(id, row.line()));
                 }
-                try {
-                    while (rows.hasNext()) {
-                        CsvRow row = RelatedLayout.next(rows);
-                        String id = RelatedLayout.accountId(row);
-                        if (id != null && !id.equals(previous)) {
-                            previous = id;
-                            next = new Start(id, row.line());
-                            return true;
-                        }
-                    }
-                } catch (InputFileException e) {
-                    next = Start.UNREADABLE;
-                }
-                done = true;
-                return next != null;
             }
-
-            @Override
-            public Start next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Start s = next;
-                next = null;
-                return s;
-            }
-        };
+        } catch (InputFileException e) {
+            sink.accept(Start.UNREADABLE);
+        }
     }
 
     /** One file's {@code account_id} column, walked one account's rows at a time. */
@@ -349,7 +325,7 @@ final class AccountOrderCheck {
             this.name = String.valueOf(file.getFileName());
             this.layout = layout;
             this.rows = rows;
-            this.starts = rows == null ? null : new ReadAhead<>(starts(rows), READ_AHEAD_CHUNK);
+            this.starts = rows == null ? null : new ReadAhead<>(sink -> starts(rows, sink), READ_AHEAD_CHUNK);
         }
 
         /** Opens a file; one that cannot be opened or read is decided at once. */

@@ -71,7 +71,7 @@ public final class CellValues {
         if (t == null) {
             return null;
         }
-        if (!TextValues.isWholeNumber(t) && !isDecimal(t)) {
+        if (!TextValues.isWholeNumber(t) && !TextValues.isDecimalNumber(t)) {
             throw new InvalidFactException(column, "'" + preview(t) + "' is not a number (write it plainly, such as 12000 or 12000.50)");
         }
         return new BigDecimal(t);
@@ -119,7 +119,7 @@ public final class CellValues {
                 return t; // too long for a number: keep the digits exactly as written
             }
         }
-        if (isDecimal(t)) {
+        if (TextValues.isDecimalNumber(t)) {
             return Double.parseDouble(t);
         }
         if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
@@ -192,27 +192,12 @@ public final class CellValues {
         return TextValues.preview(value);
     }
 
-    /** @return true for {@code [+-]?[0-9]+\.[0-9]+}: digits on both sides of one point */
-    private static boolean isDecimal(String t) {
-        int start = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
-        int dot = -1;
-        for (int i = start; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == '.' && dot < 0 && i > start) {
-                dot = i;
-            } else if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return dot > 0 && dot < t.length() - 1;
-    }
-
     /**
      * A whole number with a leading zero ({@code [+-]?0[0-9]+}) is an identifier (a postcode, a
      * code), not a quantity.
      */
     private static boolean hasLeadingZero(String t) {
-        int start = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        int start = TextValues.signLength(t);
         return t.length() > start + 1 && t.charAt(start) == '0';
     }
 }

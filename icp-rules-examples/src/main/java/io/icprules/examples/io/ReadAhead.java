@@ -9,15 +9,17 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Reads an iterator ahead on a daemon thread of its own, a chunk of items at a time, so that
- * reading several files in step (the order check walks three) uses several cores.
+ * Runs a producer ahead on a daemon thread of its own and hands its items over a chunk at a time,
+ * so that reading several files in step (the order check walks three) uses several cores.
  *
- * <p>Items come out in the source's order. An exception the source throws comes out of
- * {@link #hasNext()} or {@link #next()} once the items before it are consumed, as if the source were
- * read on the calling thread. Memory is bounded: at most {@value #CHUNKS_AHEAD} chunks wait.
- * {@link #close()} stops the reading thread and waits for it, so the source's resources can be
+ * <p>The producer is a plain loop that gives each item to a sink, such as {@code stream::forEach}.
+ * Items come out in the order it gives them. An exception the producer throws comes out of
+ * {@link #hasNext()} or {@link #next()} once the items before it are consumed, as if it ran on the
+ * calling thread. Memory is bounded: at most {@value #CHUNKS_AHEAD} chunks wait. {@link #close()}
+ * stops the producer at its next item and waits for its thread, so the resources it reads can be
  * closed safely afterwards. One consuming thread at a time.
  *
  * @param <T> the item type
@@ -30,44 +32,67 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private final Thread reader;
+    private final int chunk;
     private volatile boolean stopped;
+    /** The chunk being filled; touched by the producing thread only. */
+    private List<T> filling;
     private Iterator<T> current = Collections.emptyIterator();
     private Object last;
 
-    /** What the source threw, handed over to the consumer. */
+    /** What the producer threw, handed over to the consumer. */
     private record Failure(Throwable thrown) {
     }
 
+    /** Thrown out of the producer's loop by the sink once the consumer has closed. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
     /**
-     * Starts reading at once.
+     * Starts producing at once.
      *
-     * @param source read on the new thread only, from now on
-     * @param chunk  items per hand-over, at least 1
+     * @param producer gives every item, in order, to the sink it is passed; runs on the new thread
+     *                 only, from now on
+     * @param chunk    items per hand-over, at least 1
      */
-    ReadAhead(Iterator<? extends T> source, int chunk) {
-        this.reader = new Thread(() -> read(source, chunk), "icp-read-ahead-" + COUNT.incrementAndGet());
+    ReadAhead(Consumer<Consumer<T>> producer, int chunk) {
+        this.chunk = chunk;
+        this.filling = new ArrayList<>(chunk);
+        this.reader = new Thread(() -> produce(producer), "icp-read-ahead-" + COUNT.incrementAndGet());
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void read(Iterator<? extends T> source, int chunk) {
-        List<T> items = new ArrayList<>(chunk);
-        Object last = END;
+    private void produce(Consumer<Consumer<T>> producer) {
+        Object end = END;
         try {
-            while (!stopped && source.hasNext()) {
-                items.add(source.next());
-                if (items.size() == chunk) {
-                    hand(items);
-                    items = new ArrayList<>(chunk);
-                }
-            }
+            producer.accept(this::give);
+        } catch (Stopped e) {
+            return; // the consumer has closed: nobody waits for the rest
         } catch (RuntimeException | Error e) {
-            last = new Failure(e);
+            end = new Failure(e);
         }
-        if (!items.isEmpty()) {
-            hand(items); // the items read before a failure come out before it
+        if (!filling.isEmpty()) {
+            hand(filling); // the items given before a failure come out before it
         }
-        hand(last);
+        hand(end);
+    }
+
+    /** The sink the producer gives its items to, on the producing thread. */
+    private void give(T item) {
+        if (stopped) {
+            throw new Stopped();
+        }
+        filling.add(item);
+        if (filling.size() == chunk) {
+            hand(filling);
+            filling = new ArrayList<>(chunk);
+            if (stopped) {
+                throw new Stopped(); // closed while waiting for room: read nothing more
+            }
+        }
     }
 
     /** Waits for room, giving up once the consumer has closed. */
@@ -101,7 +126,7 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
             return true;
         }
         if (last instanceof Failure f) {
-            last = END; // thrown once, like the source would
+            last = END; // thrown once, as the producer would
             if (f.thrown() instanceof RuntimeException e) {
                 throw e;
             }
@@ -135,7 +160,7 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
         }
     }
 
-    /** Stops the reading thread and waits until it no longer touches the source. */
+    /** Stops the producer and waits until its thread no longer touches what it reads. */
     @Override
     public void close() {
         stopped = true;

@@ -18,7 +18,7 @@ class ReadAheadTest {
     void givesEveryItemInOrderAcrossChunks() {
         List<Integer> source = IntStream.range(0, 10_007).boxed().toList();
         List<Integer> read = new ArrayList<>();
-        try (ReadAhead<Integer> it = new ReadAhead<>(source.iterator(), 64)) {
+        try (ReadAhead<Integer> it = new ReadAhead<>(source::forEach, 64)) {
             it.forEachRemaining(read::add);
             assertThat(it.hasNext()).isFalse();
             assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
@@ -45,7 +45,7 @@ class ReadAheadTest {
             }
         };
         List<Integer> read = new ArrayList<>();
-        try (ReadAhead<Integer> it = new ReadAhead<>(failing, 7)) {
+        try (ReadAhead<Integer> it = new ReadAhead<>(failing::forEachRemaining, 7)) {
             assertThatThrownBy(() -> it.forEachRemaining(read::add))
                     .isInstanceOf(IllegalStateException.class).hasMessage("row 100 is broken");
             assertThat(it.hasNext()).as("the failure ends the items").isFalse();
@@ -67,7 +67,7 @@ class ReadAheadTest {
                 return pulled.incrementAndGet();
             }
         };
-        ReadAhead<Integer> it = new ReadAhead<>(endless, 16);
+        ReadAhead<Integer> it = new ReadAhead<>(endless::forEachRemaining, 16);
         assertThat(it.next()).isEqualTo(1);
         it.close();
         int afterClose = pulled.get();
