@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class FitResult implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final String accountId;
     private final BigDecimal score;
@@ -43,11 +44,8 @@ public final class FitResult implements Serializable {
         this.unmetHardFilters = List.copyOf(b.unmetHardFilters);
         this.disqualifiers = List.copyOf(b.disqualifiers);
         this.missingFields = List.copyOf(b.missingFields);
-        BigDecimal sum = BigDecimal.ZERO.setScale(1, RoundingMode.UNNECESSARY);
-        for (LedgerLine l : ledger) {
-            sum = sum.add(l.points());
-        }
-        if (sum.compareTo(BigDecimal.ZERO) < 0 || sum.compareTo(BigDecimal.valueOf(100)) > 0) {
+        BigDecimal sum = sumOf(ledger);
+        if (sum.signum() < 0 || sum.compareTo(HUNDRED) > 0) {
             throw new IllegalArgumentException("ledger of " + accountId + " sums to " + sum
                     + "; a score must be within 0..100 (add a clamp adjustment line)");
         }
@@ -61,6 +59,32 @@ public final class FitResult implements Serializable {
         if (decision == Decision.EXCLUDED && unmetHardFilters.isEmpty()) {
             throw new IllegalArgumentException("an EXCLUDED result must name the unmet hard filters");
         }
+    }
+
+    /**
+     * The exact sum of the lines' points, with one decimal place. Every line has one decimal place, so
+     * the sum is kept as a whole number of tenths, which a double holds exactly far beyond any score;
+     * a ledger of millions of results then costs no number object per line.
+     */
+    private static BigDecimal sumOf(List<LedgerLine> ledger) {
+        long tenths = 0;
+        for (LedgerLine l : ledger) {
+            BigDecimal p = l.points();
+            double t = p.doubleValue() * 10;
+            if (p.scale() != 1 || Math.abs(t) >= 1e12) {
+                return exactSum(ledger);
+            }
+            tenths += Math.round(t);
+        }
+        return BigDecimal.valueOf(tenths, 1);
+    }
+
+    private static BigDecimal exactSum(List<LedgerLine> ledger) {
+        BigDecimal sum = BigDecimal.ZERO.setScale(1, RoundingMode.UNNECESSARY);
+        for (LedgerLine l : ledger) {
+            sum = sum.add(l.points());
+        }
+        return sum;
     }
 
     /**

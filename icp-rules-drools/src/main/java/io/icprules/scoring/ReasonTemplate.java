@@ -1,10 +1,16 @@
 package io.icprules.scoring;
 
+import io.icprules.fact.Account;
+import io.icprules.fact.Event;
+
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -15,7 +21,8 @@ import java.util.stream.Collectors;
  * A rule's {@code @reason} text with {@code {placeholders}}: account fields ({@code {industry}},
  * {@code {attributes.pos_category}}), bound variables ({@code {$loc}}), the matched event
  * ({@code {event.type}}, {@code {event.date}}, {@code {event.daysAgo}}) and {@code {points}}.
- * Parsed once when the ruleset is compiled. Immutable.
+ * Parsed once when the ruleset is compiled, which also decides where each placeholder's value comes
+ * from, so that the scorer renders a reason without looking names up. Immutable.
  */
 public final class ReasonTemplate {
 
@@ -24,11 +31,53 @@ public final class ReasonTemplate {
     private final String text;
     private final List<String> parts;
     private final List<String> variables;
+    /** Where each placeholder's value comes from, in order; see {@link #render(Account, Event, BigDecimal, LocalDate, Map)}. */
+    private final Source[] sources;
+    /** For each placeholder, the name its source reads (a field, attribute, detail or variable). */
+    private final String[] keys;
+
+    /** Where a placeholder's value comes from. */
+    private enum Source { POINTS, VARIABLE, EVENT_TYPE, EVENT_DATE, EVENT_DAYS_AGO, EVENT_DETAIL, FIELD, ATTRIBUTE, NONE }
 
     private ReasonTemplate(String text, List<String> parts, List<String> variables) {
         this.text = text;
         this.parts = parts;
         this.variables = variables;
+        this.sources = new Source[variables.size()];
+        this.keys = new String[variables.size()];
+        for (int i = 0; i < sources.length; i++) {
+            String name = variables.get(i);
+            keys[i] = name;
+            sources[i] = sourceOf(name);
+            if (sources[i] == Source.EVENT_DETAIL) {
+                keys[i] = name.substring("event.details.".length());
+            } else if (sources[i] == Source.ATTRIBUTE) {
+                keys[i] = name.substring("attributes.".length());
+            }
+        }
+    }
+
+    private static Source sourceOf(String name) {
+        if (name.startsWith("$")) {
+            return Source.VARIABLE;
+        }
+        if (name.equals("points")) {
+            return Source.POINTS;
+        }
+        switch (name) {
+            case "event.type": return Source.EVENT_TYPE;
+            case "event.date": return Source.EVENT_DATE;
+            case "event.daysAgo": return Source.EVENT_DAYS_AGO;
+            default:
+                break;
+        }
+        if (name.startsWith("event.")) {
+            return name.startsWith("event.details.") ? Source.EVENT_DETAIL : Source.NONE;
+        }
+        if (name.startsWith("attributes.")) {
+            return Account.isField(name) ? Source.ATTRIBUTE : Source.NONE;
+        }
+        return Account.isField(name) ? Source.FIELD : Source.NONE;
     }
 
     /**
@@ -79,6 +128,58 @@ public final class ReasonTemplate {
         }
         sb.append(parts.get(parts.size() - 1));
         return sb.toString();
+    }
+
+    /**
+     * Fills the placeholders from an account's evaluation, as the scorer does: {@code {points}}, bound
+     * variables, the event's type, date, age in days and details, and account fields and attributes; a
+     * known field without a value reads {@code unknown}. A placeholder with nothing to read stays as
+     * written.
+     *
+     * @param account   the account, never null
+     * @param event     the matched event, or null when there is none
+     * @param points    the line's points, never null
+     * @param asOf      the evaluation date, never null
+     * @param variables the match's bound variables, never null
+     * @return the reason, never null
+     */
+    String render(Account account, Event event, BigDecimal points, LocalDate asOf, Map<String, Object> variables) {
+        if (sources.length == 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < sources.length; i++) {
+            sb.append(parts.get(i));
+            Object v = value(i, account, event, points, asOf, variables);
+            if (v == null) {
+                sb.append('{').append(this.variables.get(i)).append('}');
+            } else {
+                sb.append(format(v));
+            }
+        }
+        sb.append(parts.get(parts.size() - 1));
+        return sb.toString();
+    }
+
+    private Object value(int i, Account account, Event event, BigDecimal points, LocalDate asOf,
+                         Map<String, Object> variables) {
+        switch (sources[i]) {
+            case POINTS: return points;
+            case VARIABLE: return variables.get(keys[i]);
+            case EVENT_TYPE: return event == null ? null : event.getType();
+            case EVENT_DATE: return event == null ? null : event.getDate();
+            case EVENT_DAYS_AGO: return event == null ? null : ChronoUnit.DAYS.between(event.getDate(), asOf);
+            case EVENT_DETAIL: return event == null ? null : event.getDetails().get(keys[i]);
+            case ATTRIBUTE: {
+                Object v = account.getAttributes().get(keys[i]);
+                return v == null ? "unknown" : v;
+            }
+            case FIELD: {
+                Object v = account.field(keys[i]);
+                return v == null ? "unknown" : v;
+            }
+            default: return null;
+        }
     }
 
     private static String format(Object v) {

@@ -15,9 +15,10 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Turns the rules that matched an account into its {@link FitResult}: ledger, score, tier and
@@ -43,6 +44,7 @@ public final class Scorer {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100).setScale(1, RoundingMode.UNNECESSARY);
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(1, RoundingMode.UNNECESSARY);
     private static final double SECONDS_PER_DAY = 86_400.0;
+    private static final long NOT_IN_TENTHS = Long.MIN_VALUE;
 
     private final RuleCatalog catalog;
     private final ScoringPolicy policy;
@@ -52,6 +54,8 @@ public final class Scorer {
     /** The capped groups and their caps, in the policy's order. */
     private final String[] capGroups;
     private final BigDecimal[] caps;
+    /** The caps in tenths of a point, or {@link #NOT_IN_TENTHS} for a cap with more decimal places. */
+    private final long[] capTenths;
     /** For each rule of the catalog, the index of its group in {@link #capGroups}, or -1. */
     private final int[] capOfRule;
 
@@ -67,6 +71,15 @@ public final class Scorer {
         this.hardFilterPositions = catalog.hardFilters().stream().mapToInt(h -> catalog.position(h.name())).toArray();
         this.capGroups = policy.caps().keySet().toArray(new String[0]);
         this.caps = policy.caps().values().toArray(new BigDecimal[0]);
+        this.capTenths = new long[caps.length];
+        for (int c = 0; c < caps.length; c++) {
+            BigDecimal t = caps[c].movePointRight(1);
+            try {
+                capTenths[c] = t.stripTrailingZeros().scale() <= 0 ? t.longValueExact() : NOT_IN_TENTHS;
+            } catch (ArithmeticException tooLarge) {
+                capTenths[c] = NOT_IN_TENTHS;
+            }
+        }
         List<String> capped = List.of(capGroups);
         this.capOfRule = catalog.rules().stream().mapToInt(r -> r.group().map(capped::indexOf).orElse(-1)).toArray();
     }
@@ -100,21 +113,25 @@ public final class Scorer {
         Account account = facts.account();
         // Small steps, each a method of its own: the JIT compiles them separately, so a path one
         // step takes late in a run recompiles that step, not the whole scorer.
-        List<RuleMatch>[] byRule = byRule(matches);
+        int[] positions = new int[matches.size()];
+        RuleMatch[] sorted = inRulesetOrder(matches, positions);
         List<LedgerLine> lines = new ArrayList<>(matches.size() + 2);
         List<RuleNote> disqualifiers = new ArrayList<>(1);
-        BigDecimal[] groupTotals = new BigDecimal[capGroups.length];
-        ruleLines(byRule, account, asOf, lines, disqualifiers, groupTotals);
-        adjust(lines, groupTotals);
+        // Sums are kept in tenths of a point, exactly (every line has one decimal place), so that
+        // totalling costs no BigDecimal per line.
+        long[] groupTenths = new long[capGroups.length];
+        boolean[] grouped = new boolean[capGroups.length];
+        ruleLines(sorted, positions, account, asOf, lines, disqualifiers, groupTenths, grouped);
+        long total = adjust(lines, groupTenths, grouped);
         FitResult.Builder result = FitResult.builder().accountId(account.getId()).ruleset(ruleset).asOf(asOf);
-        for (LedgerLine l : lines) {
-            result.addLine(l);
+        for (int i = 0; i < lines.size(); i++) {
+            result.addLine(lines.get(i));
         }
-        result.tier(policy.tierOf(sum(lines)));
+        result.tier(policy.tierOf(BigDecimal.valueOf(total, 1)));
         boolean missing = missingFields(account, result);
-        boolean unmet = unmetHardFilters(byRule, account, asOf, result);
-        for (RuleNote d : disqualifiers) {
-            result.addDisqualifier(d);
+        boolean unmet = unmetHardFilters(positions, account, asOf, result);
+        for (int i = 0; i < disqualifiers.size(); i++) {
+            result.addDisqualifier(disqualifiers.get(i));
         }
         Decision decision = !disqualifiers.isEmpty() ? Decision.DISQUALIFIED
                 : missing ? Decision.INSUFFICIENT_DATA
@@ -123,83 +140,122 @@ public final class Scorer {
         return result.decision(decision).build();
     }
 
-    /** The matches grouped by the rule's position, so the ledger follows ruleset order. */
-    private List<RuleMatch>[] byRule(List<RuleMatch> matches) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        List<RuleMatch>[] byRule = new List[catalog.rules().size()];
-        for (RuleMatch m : matches) {
+    /**
+     * The matches sorted by their rule's position in the catalog, so that the ledger follows ruleset
+     * order; a rule's matches keep their order. A stable insertion sort: an account's matches are few.
+     *
+     * @param positions filled with the sorted matches' rule positions
+     */
+    private RuleMatch[] inRulesetOrder(List<RuleMatch> matches, int[] positions) {
+        RuleMatch[] sorted = new RuleMatch[matches.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            RuleMatch m = matches.get(i);
             int pos = catalog.position(m.rule());
             if (pos < 0) {
                 throw new IllegalArgumentException("rule \"" + m.rule() + "\" is not in the catalog");
             }
-            if (byRule[pos] == null) {
-                byRule[pos] = new ArrayList<>(2);
+            int j = i;
+            for (; j > 0 && positions[j - 1] > pos; j--) {
+                positions[j] = positions[j - 1];
+                sorted[j] = sorted[j - 1];
             }
-            byRule[pos].add(m);
+            positions[j] = pos;
+            sorted[j] = m;
         }
-        return byRule;
+        return sorted;
     }
 
     /**
      * One line per rule that fired (one per counted event for triggers), in ruleset order; totals the
      * capped groups' points on the way.
      */
-    private void ruleLines(List<RuleMatch>[] byRule, Account account, LocalDate asOf, List<LedgerLine> lines,
-                           List<RuleNote> disqualifiers, BigDecimal[] groupTotals) {
+    private void ruleLines(RuleMatch[] sorted, int[] positions, Account account, LocalDate asOf,
+                           List<LedgerLine> lines, List<RuleNote> disqualifiers, long[] groupTenths, boolean[] grouped) {
         List<RuleSpec> rules = catalog.rules();
-        for (int i = 0; i < byRule.length; i++) {
-            List<RuleMatch> ms = byRule[i];
-            if (ms == null) {
-                continue;
+        for (int from = 0, to; from < sorted.length; from = to) {
+            int position = positions[from];
+            for (to = from + 1; to < sorted.length && positions[to] == position; to++) {
+                // the run of this rule's matches
             }
             int first = lines.size();
-            linesOf(rules.get(i), ms, account, asOf, lines, disqualifiers);
-            int cap = capOfRule[i];
+            linesOf(rules.get(position), sorted, from, to, account, asOf, lines, disqualifiers);
+            int cap = capOfRule[position];
             for (int l = first; cap >= 0 && l < lines.size(); l++) {
-                BigDecimal points = lines.get(l).points();
-                groupTotals[cap] = groupTotals[cap] == null ? points : groupTotals[cap].add(points);
+                groupTenths[cap] += tenths(lines.get(l).points());
+                grouped[cap] = true;
             }
         }
     }
 
-    /** The lines of one rule that fired. */
-    private void linesOf(RuleSpec rule, List<RuleMatch> ms, Account account, LocalDate asOf, List<LedgerLine> lines,
-                         List<RuleNote> disqualifiers) {
+    /** The lines of one rule that fired, from its matches {@code sorted[from..to)}. */
+    private void linesOf(RuleSpec rule, RuleMatch[] sorted, int from, int to, Account account, LocalDate asOf,
+                         List<LedgerLine> lines, List<RuleNote> disqualifiers) {
         String group = rule.group().orElse(null);
         switch (rule.kind()) {
             case TRIGGER:
-                triggerLines(rule, ms, account, asOf, lines);
+                triggerLines(rule, sorted, from, to, account, asOf, lines);
                 break;
             case SOFT:
                 lines.add(LedgerLine.of(rule.name(), RuleKind.SOFT, rule.points(), rule.points(),
-                        reason(rule, ms.get(0), null, rule.points(), account, asOf), group));
+                        reason(rule, sorted[from], null, rule.points(), account, asOf), group));
                 break;
             case DISQUALIFIER: {
-                String why = reason(rule, ms.get(0), null, ZERO, account, asOf);
+                String why = reason(rule, sorted[from], null, ZERO, account, asOf);
                 disqualifiers.add(RuleNote.of(rule.name(), why));
                 lines.add(LedgerLine.of(rule.name(), RuleKind.DISQUALIFIER, ZERO, ZERO, why, group));
                 break;
             }
             case HARD:
                 lines.add(LedgerLine.of(rule.name(), RuleKind.HARD, ZERO, ZERO,
-                        reason(rule, ms.get(0), null, ZERO, account, asOf), group));
+                        reason(rule, sorted[from], null, ZERO, account, asOf), group));
                 break;
             default:
                 throw new IllegalStateException("unexpected kind " + rule.kind());
         }
     }
 
-    /** Adds the group caps' adjustment lines, in the policy's order, then the clamp into 0..100 when needed. */
-    private void adjust(List<LedgerLine> lines, BigDecimal[] groupTotals) {
+    /**
+     * Adds the group caps' adjustment lines, in the policy's order, then the clamp into 0..100 when
+     * needed.
+     *
+     * @return the score in tenths of a point: the sum of all lines
+     */
+    private long adjust(List<LedgerLine> lines, long[] groupTenths, boolean[] grouped) {
         for (int c = 0; c < capGroups.length; c++) {
-            if (groupTotals[c] != null && groupTotals[c].compareTo(caps[c]) > 0) {
-                lines.add(capLine(capGroups[c], caps[c], groupTotals[c]));
+            if (grouped[c] && compareToCap(groupTenths[c], c) > 0) {
+                lines.add(capLine(capGroups[c], caps[c], BigDecimal.valueOf(groupTenths[c], 1)));
             }
         }
-        BigDecimal total = sum(lines);
-        if (total.compareTo(HUNDRED) > 0 || total.signum() < 0) {
-            lines.add(clamp(total));
+        long total = 0;
+        for (LedgerLine l : lines) {
+            total += tenths(l.points());
         }
+        if (total > 1000 || total < 0) {
+            LedgerLine clamp = clamp(BigDecimal.valueOf(total, 1));
+            lines.add(clamp);
+            total += tenths(clamp.points());
+        }
+        return total;
+    }
+
+    /**
+     * A line's points in tenths of a point, exactly: a line has one decimal place ({@link LedgerLine}),
+     * so its points are a whole number of tenths, which a double holds exactly far beyond any score.
+     */
+    static long tenths(BigDecimal points) {
+        if (points.scale() == 1) {
+            double tenths = points.doubleValue() * 10;
+            if (Math.abs(tenths) < 1e12) {
+                return Math.round(tenths);
+            }
+        }
+        return points.setScale(1, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    /** Compares a group's total in tenths with its cap, which may have any number of decimal places. */
+    private int compareToCap(long tenths, int cap) {
+        return capTenths[cap] != NOT_IN_TENTHS ? Long.compare(tenths, capTenths[cap])
+                : BigDecimal.valueOf(tenths, 1).compareTo(caps[cap]);
     }
 
     private static LedgerLine clamp(BigDecimal total) {
@@ -223,29 +279,29 @@ public final class Scorer {
     }
 
     /** Notes the hard filters that did not fire; true when there is one. */
-    private boolean unmetHardFilters(List<RuleMatch>[] byRule, Account account, LocalDate asOf,
+    private boolean unmetHardFilters(int[] firedPositions, Account account, LocalDate asOf,
                                      FitResult.Builder result) {
         boolean unmet = false;
         for (int position : hardFilterPositions) {
-            if (byRule[position] == null) {
+            if (Arrays.binarySearch(firedPositions, position) < 0) {
                 RuleSpec hard = catalog.rules().get(position);
                 unmet = true;
                 result.addUnmetHardFilter(RuleNote.of(hard.name(),
-                        hard.reason().render(accountResolver(account, null, ZERO, asOf))));
+                        hard.reason().render(account, null, ZERO, asOf, Map.of())));
             }
         }
         return unmet;
     }
 
-    private void triggerLines(RuleSpec rule, List<RuleMatch> matches, Account account, LocalDate asOf,
+    private void triggerLines(RuleSpec rule, RuleMatch[] sorted, int from, int to, Account account, LocalDate asOf,
                               List<LedgerLine> out) {
         String group = rule.group().orElse(null);
         if (!rule.perEvent()) {
-            out.add(triggerLine(rule, freshest(matches), account, asOf, group));
+            out.add(triggerLine(rule, freshest(sorted, from, to), account, asOf, group));
             return;
         }
-        for (RuleMatch m : matches) {
-            out.add(triggerLine(rule, m, account, asOf, group));
+        for (int i = from; i < to; i++) {
+            out.add(triggerLine(rule, sorted[i], account, asOf, group));
         }
     }
 
@@ -263,11 +319,11 @@ public final class Scorer {
     }
 
     /** The match whose newest event is the newest of all; ties keep the first match. */
-    private static RuleMatch freshest(List<RuleMatch> matches) {
-        RuleMatch best = matches.get(0);
+    private static RuleMatch freshest(RuleMatch[] sorted, int from, int to) {
+        RuleMatch best = sorted[from];
         Event bestEvent = newestEvent(best);
-        for (int i = 1; i < matches.size(); i++) {
-            RuleMatch m = matches.get(i);
+        for (int i = from + 1; i < to; i++) {
+            RuleMatch m = sorted[i];
             Event e = newestEvent(m);
             if (e != null && (bestEvent == null || e.getDate().isAfter(bestEvent.getDate()))) {
                 best = m;
@@ -280,7 +336,9 @@ public final class Scorer {
     /** The match's newest event (the first of equally new ones), or null when it has none. */
     private static Event newestEvent(RuleMatch m) {
         Event newest = null;
-        for (Event e : m.events()) {
+        List<Event> events = m.events();
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
             if (newest == null || e.getDate().isAfter(newest.getDate())) {
                 newest = e;
             }
@@ -312,45 +370,8 @@ public final class Scorer {
                         + " points (its signals totalled " + groupTotal.toPlainString() + ")");
     }
 
-    private static BigDecimal sum(List<LedgerLine> lines) {
-        BigDecimal s = ZERO;
-        for (LedgerLine l : lines) {
-            s = s.add(l.points());
-        }
-        return s;
-    }
-
     private static String reason(RuleSpec rule, RuleMatch match, Event event, BigDecimal points, Account account,
                                  LocalDate asOf) {
-        if (rule.reason().variables().isEmpty()) {
-            return rule.reason().text();
-        }
-        Function<String, Object> accountFields = accountResolver(account, event, points, asOf);
-        return rule.reason().render(name -> name.startsWith("$") ? match.bindings().get(name) : accountFields.apply(name));
-    }
-
-    private static Function<String, Object> accountResolver(Account account, Event event, BigDecimal points,
-                                                            LocalDate asOf) {
-        return name -> {
-            if (name.equals("points")) {
-                return points;
-            }
-            if (name.startsWith("event.")) {
-                if (event == null) {
-                    return null;
-                }
-                switch (name) {
-                    case "event.type": return event.getType();
-                    case "event.date": return event.getDate();
-                    case "event.daysAgo": return ChronoUnit.DAYS.between(event.getDate(), asOf);
-                    default:
-                        return name.startsWith("event.details.")
-                                ? event.getDetails().get(name.substring("event.details.".length())) : null;
-                }
-            }
-            Object value = account.field(name);
-            // A known field without a value reads as "unknown"; an unknown name stays visible as written.
-            return value == null && Account.isField(name) ? "unknown" : value;
-        };
+        return rule.reason().render(account, event, points, asOf, match.bindings());
     }
 }

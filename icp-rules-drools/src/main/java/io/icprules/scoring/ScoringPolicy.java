@@ -100,7 +100,8 @@ public final class ScoringPolicy {
      * @return the tier the score reaches
      */
     public String tierOf(BigDecimal score) {
-        for (TierCutoff t : tiers) {
+        for (int i = 0; i < tiers.size(); i++) {
+            TierCutoff t = tiers.get(i);
             if (score.compareTo(t.minScore()) >= 0) {
                 return t.tier();
             }

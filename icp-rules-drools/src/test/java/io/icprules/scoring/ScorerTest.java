@@ -105,4 +105,57 @@ class ScorerTest {
         assertThat(ReasonTemplate.parse("{x}").render(n -> 2.0)).isEqualTo("2");
         assertThat(ReasonTemplate.parse("{x}").render(n -> List.of("a", "b"))).isEqualTo("a, b");
     }
+
+    @Test
+    void everyPlaceholderSourceInAReason() {
+        String all = "{points}|{$round}|{$none}|{event.type}|{event.date}|{event.daysAgo}|{event.details.round}"
+                + "|{event.details.none}|{event.other}|{industry}|{employees}|{technologies}|{attributes.locations}"
+                + "|{attributes.none}|{attributes.}|{nosuch}|{Industry}";
+        Scorer scorer = new Scorer(RuleCatalog.of(List.of(
+                RuleSpec.builder("Fits", RuleKind.HARD).reason(ReasonTemplate.parse(all)).build(),
+                RuleSpec.builder("Funding", RuleKind.TRIGGER).points(40).halfLife(Duration.ofDays(30))
+                        .reason(ReasonTemplate.parse(all)).build(),
+                RuleSpec.builder("Retail", RuleKind.SOFT).points(5).reason(ReasonTemplate.parse(all)).build())),
+                ScoringPolicy.of(ScoringPolicy.DEFAULT_TIERS, Map.of(), List.of()), INFO);
+        AccountFacts facts = AccountFacts.of(Account.builder("x").industry("retail")
+                .technology("Toast").technology("AWS").attribute("locations", 12).build());
+        Event e = Event.builder("funding_round", AS_OF.minusDays(30)).detail("round", "Series B").build().relativeTo(AS_OF);
+
+        FitResult r = scorer.score(facts, List.of(RuleMatch.of("Funding", List.of(e), Map.of("$round", "B")),
+                RuleMatch.of("Retail")), AS_OF);
+
+        String unknowns = "|{attributes.}|{nosuch}|{Industry}";
+        assertThat(r.line("Funding").orElseThrow().reason()).isEqualTo("20.0|B|{$none}|funding_round|2026-10-02|30"
+                + "|Series B|{event.details.none}|{event.other}|retail|unknown|AWS, Toast|12|unknown" + unknowns);
+        // No event: its placeholders stay as written; a known field without a value reads "unknown".
+        assertThat(r.line("Retail").orElseThrow().reason()).isEqualTo("5.0|{$round}|{$none}|{event.type}|{event.date}"
+                + "|{event.daysAgo}|{event.details.round}|{event.details.none}|{event.other}|retail|unknown|AWS, Toast"
+                + "|12|unknown" + unknowns);
+        // An unmet hard filter has no match, hence no bound variables.
+        assertThat(r.unmetHardFilters().get(0).reason()).startsWith("0.0|{$round}|{$none}|{event.type}|");
+    }
+
+    @Test
+    void tenthsAreExact() {
+        for (long n = -2_000_000; n <= 2_000_000; n += 7) {
+            assertThat(Scorer.tenths(BigDecimal.valueOf(n, 1))).isEqualTo(n);
+        }
+        assertThat(Scorer.tenths(new BigDecimal("123456789012345.6"))).isEqualTo(1234567890123456L);
+        assertThat(Scorer.tenths(new BigDecimal("-99999999999.9"))).isEqualTo(-999999999999L);
+        assertThat(Scorer.tenths(new BigDecimal("7"))).isEqualTo(70);
+        assertThat(Scorer.tenths(new BigDecimal("7.50"))).isEqualTo(75);
+    }
+
+    @Test
+    void capWithMoreDecimalsThanTheLines() {
+        Scorer scorer = new Scorer(CATALOG, ScoringPolicy.of(ScoringPolicy.DEFAULT_TIERS,
+                Map.of("stack", new BigDecimal("25.25")), List.of()), INFO);
+        FitResult r = scorer.score(facts(), List.of(RuleMatch.of("Stack A"), RuleMatch.of("Stack B")), AS_OF);
+        // 40 capped at 25.25: the adjustment rounds to one decimal place (-14.75 -> -14.8), the score is the sum
+        LedgerLine cap = r.line("cap: stack").orElseThrow();
+        assertThat(cap.points()).isEqualByComparingTo("-14.8");
+        assertThat(cap.reason()).isEqualTo("Group stack is capped at 25.25 points (its signals totalled 40.0)");
+        assertThat(r.score()).isEqualByComparingTo("25.2");
+        assertThat(r.score().scale()).isEqualTo(1);
+    }
 }

@@ -86,14 +86,17 @@ public final class SessionEvaluator {
         try {
             recorder.start(session, System.nanoTime() + budgetNanos);
             handles.add(session.insert(facts.account()));
-            for (Event e : facts.events()) {
+            List<Event> events = facts.events();
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
                 // Point in time: an event after the evaluation date had not happened yet.
                 if (!e.getDate().isAfter(asOf)) {
                     handles.add(session.insert(e.relativeTo(asOf)));
                 }
             }
-            for (Contact c : facts.contacts()) {
-                handles.add(session.insert(c));
+            List<Contact> contacts = facts.contacts();
+            for (int i = 0; i < contacts.size(); i++) {
+                handles.add(session.insert(contacts.get(i)));
             }
             int fired = session.fireAllRules(maxFirings + 1);
             if (recorder.overBudgetRule() != null) {
@@ -128,8 +131,8 @@ public final class SessionEvaluator {
         pooled.recorder.reset();
         if (reusable) {
             try {
-                for (FactHandle h : handles) {
-                    pooled.session.delete(h);
+                for (int i = 0; i < handles.size(); i++) {
+                    pooled.session.delete(handles.get(i));
                 }
                 // The network evaluates lazily: without this, a delete and the next account's insert
                 // would cancel out, and an "exists" that turned false and true again would not fire.

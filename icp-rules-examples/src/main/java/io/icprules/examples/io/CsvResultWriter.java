@@ -1,7 +1,7 @@
 package io.icprules.examples.io;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.icprules.result.FitResult;
@@ -11,7 +11,7 @@ import io.icprules.result.RuleNote;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -59,16 +59,18 @@ public final class CsvResultWriter implements ResultWriter {
             .build()
             .withHeader();
 
-    private final SequenceWriter out;
+    /** Rows go to the generator cell by cell: no data binding between a row and its cells. */
+    private final CsvGenerator out;
 
     /**
-     * Starts writing: the header is written at once.
+     * Starts writing; the header comes before the first row, or at {@link #close()} when there is none.
      *
      * @param target where to write, never null; left open by {@link #close()}
-     * @throws IOException when the header cannot be written
+     * @throws IOException when the output cannot be set up
      */
     public CsvResultWriter(Writer target) throws IOException {
-        this.out = MAPPER.writer(SCHEMA).writeValues(target);
+        this.out = (CsvGenerator) MAPPER.getFactory().createGenerator(target);
+        out.setSchema(SCHEMA);
     }
 
     @Override
@@ -92,12 +94,11 @@ public final class CsvResultWriter implements ResultWriter {
         } else {
             row[13] = neutralise(record.error());
         }
-        for (int i = 0; i < row.length; i++) {
-            if (row[i] == null) {
-                row[i] = ""; // Jackson skips nulls in a row, which would shift the later cells left
-            }
+        out.writeStartArray();
+        for (String cell : row) {
+            out.writeString(cell == null ? "" : cell); // a null would be left out, shifting the later cells
         }
-        out.write(Arrays.asList(row));
+        out.writeEndArray();
     }
 
     /**
@@ -117,9 +118,18 @@ public final class CsvResultWriter implements ResultWriter {
             if (!cell.isEmpty()) {
                 cell.append("; ");
             }
-            cell.append(l.rule()).append(' ').append(l.points().signum() >= 0 ? "+" : "").append(l.points().toPlainString());
+            cell.append(l.rule()).append(' ').append(l.points().signum() >= 0 ? "+" : "").append(plain(l.points()));
         }
         return cell.toString();
+    }
+
+    /**
+     * The plain text of a number of points. Up to six decimal places {@link BigDecimal#toString()} is
+     * that text, and a {@code BigDecimal} keeps it once made: a rule's points are one instance shared
+     * by all its lines, so most cells then cost no conversion.
+     */
+    private static String plain(BigDecimal points) {
+        return points.scale() >= 0 && points.scale() <= 6 ? points.toString() : points.toPlainString();
     }
 
     /**

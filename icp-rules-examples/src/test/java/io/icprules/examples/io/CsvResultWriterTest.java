@@ -3,10 +3,12 @@ package io.icprules.examples.io;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.icprules.result.LedgerLine;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +53,19 @@ class CsvResultWriterTest {
                 "id: is required");
         assertThat(csv).startsWith("line,account_id,decision,")
                 .contains("\n2,acme,FIT,B,40.0,retail,3,");
+    }
+
+    @Test
+    void noRecordsStillWritesTheHeader() throws IOException {
+        assertThat(write()).isEqualTo(String.join(",", CsvResultWriter.COLUMNS) + "\n");
+    }
+
+    @Test
+    void ledgerPointsArePlainWithOneDecimal() {
+        assertThat(CsvResultWriter.ledger(List.of(
+                LedgerLine.adjustment("tiny", new BigDecimal("-0.00000001"), "r"),
+                LedgerLine.adjustment("big", new BigDecimal("1E+3"), "r"))))
+                .isEqualTo("tiny +0.0; big +1000.0");
     }
 
     @Test
