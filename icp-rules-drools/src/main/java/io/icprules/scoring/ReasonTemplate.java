@@ -31,13 +31,15 @@ public final class ReasonTemplate {
     private final String text;
     private final List<String> parts;
     private final List<String> variables;
-    /** Where each placeholder's value comes from, in order; see {@link #render(Account, Event, BigDecimal, LocalDate, Map)}. */
+    /** Where each placeholder's value comes from, in order of appearance. */
     private final Source[] sources;
     /** For each placeholder, the name its source reads (a field, attribute, detail or variable). */
     private final String[] keys;
 
     /** Where a placeholder's value comes from. */
-    private enum Source { POINTS, VARIABLE, EVENT_TYPE, EVENT_DATE, EVENT_DAYS_AGO, EVENT_DETAIL, FIELD, ATTRIBUTE, NONE }
+    private enum Source {
+        POINTS, VARIABLE, EVENT_TYPE, EVENT_DATE, EVENT_DAYS_AGO, EVENT_DETAIL, FIELD, ATTRIBUTE, NONE
+    }
 
     private ReasonTemplate(String text, List<String> parts, List<String> variables) {
         this.text = text;

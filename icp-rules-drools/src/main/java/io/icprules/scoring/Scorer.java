@@ -169,13 +169,15 @@ public final class Scorer {
      * One line per rule that fired (one per counted event for triggers), in ruleset order; totals the
      * capped groups' points on the way.
      */
-    private void ruleLines(RuleMatch[] sorted, int[] positions, Account account, LocalDate asOf,
-                           List<LedgerLine> lines, List<RuleNote> disqualifiers, long[] groupTenths, boolean[] grouped) {
+    private void ruleLines(RuleMatch[] sorted, int[] positions, Account account, LocalDate asOf, List<LedgerLine> lines,
+                           List<RuleNote> disqualifiers, long[] groupTenths, boolean[] grouped) {
         List<RuleSpec> rules = catalog.rules();
-        for (int from = 0, to; from < sorted.length; from = to) {
+        int from = 0;
+        while (from < sorted.length) {
             int position = positions[from];
-            for (to = from + 1; to < sorted.length && positions[to] == position; to++) {
-                // the run of this rule's matches
+            int to = from + 1; // the rule's matches are sorted[from..to)
+            while (to < sorted.length && positions[to] == position) {
+                to++;
             }
             int first = lines.size();
             linesOf(rules.get(position), sorted, from, to, account, asOf, lines, disqualifiers);
@@ -184,6 +186,7 @@ public final class Scorer {
                 groupTenths[cap] += tenths(lines.get(l).points());
                 grouped[cap] = true;
             }
+            from = to;
         }
     }
 
