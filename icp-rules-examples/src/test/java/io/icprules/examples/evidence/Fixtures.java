@@ -1,7 +1,8 @@
 package io.icprules.examples.evidence;
 
+import io.icprules.examples.TestFiles;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Small files for the evidence tests, scored with {@link io.icprules.examples.TinyRuleset}. */
@@ -36,9 +37,7 @@ final class Fixtures {
     }
 
     static Path write(Path dir, String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
+        return TestFiles.write(dir, name, text);
     }
 
     static AccountBook accounts(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package io.icprules.examples.io;
 
+import io.icprules.examples.TestFiles;
 import io.icprules.fact.Account;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +27,7 @@ class CsvAccountReaderTest {
     Path dir;
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return TestFiles.write(dir, name, content);
     }
 
     private static List<AccountRecord> read(Path file) throws IOException {

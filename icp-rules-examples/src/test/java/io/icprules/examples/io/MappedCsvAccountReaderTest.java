@@ -1,12 +1,11 @@
 package io.icprules.examples.io;
 
+import io.icprules.examples.TestFiles;
 import io.icprules.fact.Account;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,9 +47,7 @@ class MappedCsvAccountReaderTest {
     Path dir;
 
     private Path write(String name, String content) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, content, StandardCharsets.UTF_8);
-        return f;
+        return TestFiles.write(dir, name, content);
     }
 
     private List<AccountRecord> read(String mapping, String csv) throws IOException {

@@ -1,11 +1,10 @@
 package io.icprules.examples.io;
 
+import io.icprules.examples.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,9 +19,7 @@ class RelatedFactsTest {
     Path dir;
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return TestFiles.write(dir, name, content);
     }
 
     private static List<AccountRecord> readJoined(Path accounts, RelatedFacts related) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.icprules.engine.RulesetSource;
 import io.icprules.error.RulesetException;
+import io.icprules.examples.TestFiles;
 import io.icprules.examples.TinyRuleset;
 import io.icprules.examples.cli.ExitCodes;
 import org.apache.spark.sql.Dataset;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -52,9 +52,7 @@ class SparkScoreJobTest {
     }
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return TestFiles.write(dir, name, content);
     }
 
     private int run(String... args) {
