@@ -81,7 +81,8 @@ final class ExplainCommand implements Callable<Integer> {
         Optional<AccountRecord> record;
         try (AccountReader reader = AccountReader.open(accounts);
              Stream<AccountRecord> records = reader.records()) {
-            RelatedFacts related = RelatedFacts.load(events, contacts);
+            // Only this account's rows are held: explaining one account of a large book needs little memory.
+            RelatedFacts related = RelatedFacts.loadFor(events, contacts, accountId);
             record = records.filter(r -> accountId.equals(r.accountId())).findFirst().map(related::attach);
         } catch (InputFileException e) {
             err.println("icp explain: " + e.getMessage());

@@ -62,6 +62,30 @@ public final class RelatedFacts implements Closeable {
     }
 
     /**
+     * Loads the rows of one account only, for looking a single account up in files of any length:
+     * memory holds that account's rows, not the files. Every row is still parsed, so a file that does not
+     * parse is refused as by {@link #load}; rows of other accounts are not checked further, and
+     * {@link #orphans()} and the row counts only know the loaded account's rows.
+     *
+     * @param eventsFile   an events CSV ({@code account_id,type,date,details}), or null for none
+     * @param contactsFile a contacts CSV ({@code account_id,name,title,role,seniority,department}),
+     *                     or null for none
+     * @param accountId    the account whose rows to keep, never null
+     * @return the loaded facts
+     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be parsed
+     *                            to the end
+     * @throws IOException        when a file cannot be read
+     */
+    public static RelatedFacts loadFor(Path eventsFile, Path contactsFile, String accountId) throws IOException {
+        Objects.requireNonNull(accountId, "accountId");
+        AccountRows<Event> events = eventsFile == null ? null
+                : RowsByAccount.load(eventsFile, RelatedLayout.EVENTS, accountId::equals);
+        AccountRows<Contact> contacts = contactsFile == null ? null
+                : RowsByAccount.load(contactsFile, RelatedLayout.CONTACTS, accountId::equals);
+        return new RelatedFacts(events, contacts, List.of());
+    }
+
+    /**
      * Opens the files to be joined to the accounts of one accounts file, read once, in order: each file
      * in that file's order is read alongside the accounts, holding one account's rows at a time; any
      * other is loaded into memory, and {@link #outOfOrder()} says why. A first pass over the account ids

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The rows of an events or contacts file held in memory, grouped by account id, with the problems of
@@ -44,6 +45,23 @@ final class RowsByAccount<T> implements AccountRows<T>, RelatedLayout.Sink<T> {
      * @throws IOException        when the file cannot be read
      */
     static <T> RowsByAccount<T> load(Path file, RelatedLayout<T> layout) throws IOException {
+        return load(file, layout, id -> true);
+    }
+
+    /**
+     * Reads the rows of the accounts a filter keeps into memory. Every row is still parsed, so a file
+     * that does not parse to its end is refused as by {@link #load(Path, RelatedLayout)}; the other
+     * accounts' rows are neither turned into facts nor held.
+     *
+     * @param file   the file, never null
+     * @param layout its layout
+     * @param keep   tells which account ids to keep
+     * @return the rows of the kept accounts
+     * @throws InputFileException when the file is missing, its header is wrong, or it cannot be parsed
+     *                            to the end
+     * @throws IOException        when the file cannot be read
+     */
+    static <T> RowsByAccount<T> load(Path file, RelatedLayout<T> layout, Predicate<String> keep) throws IOException {
         RowsByAccount<T> out = new RowsByAccount<>(String.valueOf(file.getFileName()));
         try (CsvRows rows = layout.open(file)) {
             while (rows.hasNext()) {
@@ -51,7 +69,7 @@ final class RowsByAccount<T> implements AccountRows<T>, RelatedLayout.Sink<T> {
                 String id = RelatedLayout.accountId(row);
                 if (id == null) {
                     out.withoutAccount(row.line());
-                } else {
+                } else if (keep.test(id)) {
                     layout.read(out.file, row, id, out);
                 }
             }

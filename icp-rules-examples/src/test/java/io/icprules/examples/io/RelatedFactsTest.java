@@ -57,6 +57,39 @@ class RelatedFactsTest {
     }
 
     @Test
+    void loadingForOneAccountGivesItWhatTheWholeLoadGivesAndHoldsNoOtherRows() throws IOException {
+        Path accounts = write("accounts.csv", "id,name\na,A\nb,B\nc,C\n");
+        Path events = write("events.csv", "account_id,type,date,details\n"
+                + "a,funding_round,2026-09-22,round=Series B\n"
+                + "b,exec_hire,2026-10-01,\n"
+                + "b,funding_round,2026-13-01,\n"
+                + ",intent_surge,2026-10-20,\n"
+                + "b,intent_surge,2026-10-20,\n");
+        Path contacts = write("contacts.csv", "account_id,name,title,role,seniority,department\n"
+                + "a,Ann,CFO,economic_buyer,c_level,finance\n"
+                + "b,Dana,Ops,champion,director,operations\n");
+        List<AccountRecord> whole = readJoined(accounts, RelatedFacts.load(events, contacts));
+
+        RelatedFacts onlyB = RelatedFacts.loadFor(events, contacts, "b");
+        List<AccountRecord> joined = readJoined(accounts, onlyB);
+
+        assertThat(joined.get(1)).isEqualTo(whole.get(1));
+        assertThat(joined.get(1).error()).startsWith("events.csv line 4: date:"); // b's bad row is b's error
+        assertThat(joined.get(0).isError()).isFalse();
+        assertThat(joined.get(0).facts().events()).isEmpty(); // a's rows were not kept
+        assertThat(joined.get(0).facts().contacts()).isEmpty();
+        assertThat(onlyB.eventRows()).isEqualTo(4); // b's three rows and the one without an account
+        assertThat(onlyB.contactRows()).isEqualTo(1);
+    }
+
+    @Test
+    void loadingForOneAccountStillRefusesAFileThatDoesNotParse() throws IOException {
+        Path events = write("events.csv", "account_id,type,date\na,funding_round,2026-01-01\nb,\"unclosed,2026-01-01\n");
+        assertThatThrownBy(() -> RelatedFacts.loadFor(events, null, "a")).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("events.csv");
+    }
+
+    @Test
     void aBadEventOrContactRowTurnsItsAccountIntoAnErrorNamingFileAndLine() throws IOException {
         Path accounts = write("accounts.csv", "id,employees\na,10\nb,20\nc,12a\n");
         Path events = write("events.csv", "account_id,type,date\n"
