@@ -146,21 +146,28 @@ public final class ReasonTemplate {
      * @return the reason, never null
      */
     String render(Account account, Event event, BigDecimal points, LocalDate asOf, Map<String, Object> variables) {
-        if (sources.length == 0) {
-            return text;
+        switch (sources.length) {
+            case 0:
+                return text;
+            case 1: // most reasons: a single concatenation sizes the text once
+                return parts.get(0) + valueText(0, account, event, points, asOf, variables) + parts.get(1);
+            case 2:
+                return parts.get(0) + valueText(0, account, event, points, asOf, variables) + parts.get(1)
+                        + valueText(1, account, event, points, asOf, variables) + parts.get(2);
+            default:
+                StringBuilder sb = new StringBuilder(text.length() + 16);
+                for (int i = 0; i < sources.length; i++) {
+                    sb.append(parts.get(i)).append(valueText(i, account, event, points, asOf, variables));
+                }
+                return sb.append(parts.get(parts.size() - 1)).toString();
         }
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < sources.length; i++) {
-            sb.append(parts.get(i));
-            Object v = value(i, account, event, points, asOf, variables);
-            if (v == null) {
-                sb.append('{').append(this.variables.get(i)).append('}');
-            } else {
-                sb.append(format(v));
-            }
-        }
-        sb.append(parts.get(parts.size() - 1));
-        return sb.toString();
+    }
+
+    /** A placeholder's value as text, or the placeholder as written when there is none. */
+    private String valueText(int i, Account account, Event event, BigDecimal points, LocalDate asOf,
+                             Map<String, Object> variables) {
+        Object v = value(i, account, event, points, asOf, variables);
+        return v == null ? "{" + this.variables.get(i) + "}" : format(v);
     }
 
     private Object value(int i, Account account, Event event, BigDecimal points, LocalDate asOf,
