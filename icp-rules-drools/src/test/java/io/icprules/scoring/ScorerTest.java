@@ -136,6 +136,21 @@ class ScorerTest {
     }
 
     @Test
+    void reasonsWithOneTwoOrThreePlaceholders() {
+        Scorer scorer = new Scorer(RuleCatalog.of(List.of(
+                RuleSpec.builder("One", RuleKind.SOFT).points(1).reason(ReasonTemplate.parse("{industry}")).build(),
+                RuleSpec.builder("Two", RuleKind.SOFT).points(2)
+                        .reason(ReasonTemplate.parse("Size {employees} in {region}.")).build(),
+                RuleSpec.builder("Three", RuleKind.SOFT).points(3)
+                        .reason(ReasonTemplate.parse("{industry}/{nosuch}/{points}")).build())),
+                ScoringPolicy.of(ScoringPolicy.DEFAULT_TIERS, Map.of(), List.of()), INFO);
+        FitResult r = scorer.score(AccountFacts.of(Account.builder("x").industry("retail").employees(120).build()),
+                List.of(RuleMatch.of("One"), RuleMatch.of("Two"), RuleMatch.of("Three")), AS_OF);
+        assertThat(r.ledger()).extracting(LedgerLine::reason)
+                .containsExactly("retail", "Size 120 in unknown.", "retail/{nosuch}/3.0");
+    }
+
+    @Test
     void tenthsAreExact() {
         for (long n = -2_000_000; n <= 2_000_000; n += 7) {
             assertThat(Scorer.tenths(BigDecimal.valueOf(n, 1))).isEqualTo(n);
