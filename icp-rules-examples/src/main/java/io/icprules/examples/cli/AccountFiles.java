@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * The accounts file with its events and contacts files: the options of every command that reads a
- * whole account book ({@code backtest}, {@code compare}, {@code audit}), declared once as a picocli
- * mixin.
+ * The accounts file with its events and contacts files: the options of the commands that read an
+ * account book ({@code explain}, {@code backtest}, {@code compare}, {@code audit}), declared once as a
+ * picocli mixin, with their checks.
  */
 final class AccountFiles {
 
@@ -40,6 +40,21 @@ final class AccountFiles {
         support.requireReadable(inputs);
         support.requireAccountFormats(accounts, events, contacts);
         return inputs;
+    }
+
+    /** @return the accounts file, never null once the command line is parsed */
+    Path accounts() {
+        return accounts;
+    }
+
+    /** @return the events file, or null when none was given */
+    Path events() {
+        return events;
+    }
+
+    /** @return the contacts file, or null when none was given */
+    Path contacts() {
+        return contacts;
     }
 
     /**

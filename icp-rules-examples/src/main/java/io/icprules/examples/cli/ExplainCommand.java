@@ -10,13 +10,13 @@ import io.icprules.examples.io.AccountRecord;
 import io.icprules.examples.io.InputFileException;
 import io.icprules.examples.io.RelatedFacts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -54,15 +54,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--account", required = true, paramLabel = "ID", description = "Id of the account to explain.")
     private String accountId;
 
-    @Option(names = "--accounts", required = true, paramLabel = "FILE",
-            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
-    private Path accounts;
-
-    @Option(names = "--events", paramLabel = "FILE", description = "Events CSV.")
-    private Path events;
-
-    @Option(names = "--contacts", paramLabel = "FILE", description = "Contacts CSV.")
-    private Path contacts;
+    @Mixin
+    private AccountFiles files;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Evaluation date. Default: today.")
     private LocalDate asOf;
@@ -71,18 +64,18 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (Path p : new Path[] {accounts, events, contacts}) {
-            if (p != null && !Files.isRegularFile(p)) {
-                err.println("icp explain: " + p + " does not exist or is not a file");
-                return ExitCodes.USAGE;
-            }
+        try {
+            files.requireReadable(new CommandSupport("explain", err));
+        } catch (CommandSupport.Stop stop) {
+            return stop.exitCode();
         }
+        Path accounts = files.accounts();
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         Optional<AccountRecord> record;
         try (AccountReader reader = AccountReader.open(accounts);
              Stream<AccountRecord> records = reader.records()) {
             // Only this account's rows are held: explaining one account of a large book needs little memory.
-            RelatedFacts related = RelatedFacts.loadFor(events, contacts, accountId);
+            RelatedFacts related = RelatedFacts.loadFor(files.events(), files.contacts(), accountId);
             record = records.filter(r -> accountId.equals(r.accountId())).findFirst().map(related::attach);
         } catch (InputFileException e) {
             err.println("icp explain: " + e.getMessage());

@@ -46,6 +46,19 @@ class ExplainAndValidateCommandTest {
     }
 
     @Test
+    void explainChecksItsFilesLikeTheOtherCommands() {
+        Run missing = run("explain", "--rules", RULES, "--account", "WS-008", "--accounts", DATA + "accounts.csv",
+                "--events", DATA + "nope.csv");
+        assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).startsWith("icp explain: file not found: ").contains("nope.csv");
+        Run notCsv = run("explain", "--rules", RULES, "--account", "WS-008", "--accounts", DATA + "accounts.csv",
+                "--contacts", DATA + "accounts.csv", "--events", RULES + "/ruleset.properties");
+        assertThat(notCsv.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(notCsv.err()).contains("icp explain: the events and contacts files must be .csv files: ")
+                .contains("ruleset.properties");
+    }
+
+    @Test
     void validateTheExampleProfilesIsClean() {
         for (String profile : new String[] {"workforce-scheduling", "msp-manufacturing"}) {
             Run r = run("validate", "--rules", "rulesets/" + profile, "--data", "data/" + profile + "/accounts.csv",
