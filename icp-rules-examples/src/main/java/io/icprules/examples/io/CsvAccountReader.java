@@ -75,21 +75,7 @@ public final class CsvAccountReader implements AccountReader {
     @Override
     public Stream<String> accountIds() {
         consume();
-        Iterator<String> it = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public String next() {
-                try {
-                    return accountId(rows.next());
-                } catch (CsvSyntaxException e) {
-                    return null;
-                }
-            }
-        };
+        Iterator<String> it = rows.map(CsvAccountReader::accountId, e -> null);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
                 .onClose(this::closeUnchecked);
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a CSV file with a header line, one row at a time, keeping each row's starting line number.
@@ -185,6 +186,34 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
         CsvRow r = pending;
         pending = null;
         return r;
+    }
+
+    /**
+     * The rows turned into values as they are read. A row that cannot be parsed becomes the value
+     * {@code unparsed} gives its exception, and ends the rows, as {@link #next()} does.
+     *
+     * @param parsed   turns a row into its value
+     * @param unparsed turns the exception of a row that cannot be parsed into its value
+     * @return the values, in row order, reading this file as they are taken
+     */
+    <T> Iterator<T> map(Function<CsvRow, T> parsed, Function<CsvSyntaxException, T> unparsed) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return CsvRows.this.hasNext();
+            }
+
+            @Override
+            public T next() {
+                CsvRow row;
+                try {
+                    row = CsvRows.this.next();
+                } catch (CsvSyntaxException e) {
+                    return unparsed.apply(e);
+                }
+                return parsed.apply(row);
+            }
+        };
     }
 
     /** The cells of one record and the line it starts on. */

@@ -99,21 +99,7 @@ final class ParallelRecords {
      * @return one record per row, in row order
      */
     static Stream<AccountRecord> decodeCsv(CsvRows rows, Function<CsvRow, AccountRecord> toRecord, Runnable onClose) {
-        Iterator<SplitRow> split = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public SplitRow next() {
-                try {
-                    return new SplitRow(rows.next(), null);
-                } catch (CsvSyntaxException e) {
-                    return new SplitRow(null, e);
-                }
-            }
-        };
+        Iterator<SplitRow> split = rows.map(row -> new SplitRow(row, null), e -> new SplitRow(null, e));
         return decode(split, r -> r.failure() != null
                 ? AccountRecord.error(r.failure().line(), null, r.failure().problem())
                 : toRecord.apply(r.row()), onClose);
