@@ -7,6 +7,7 @@ import io.icprules.benchmarks.jmh.BuildBenchmarks;
 import io.icprules.benchmarks.jmh.Cursor;
 import io.icprules.benchmarks.jmh.EvaluationBenchmarks;
 import io.icprules.benchmarks.jmh.LibraryBatchBenchmark;
+import io.icprules.benchmarks.jmh.MatchingCeilingBenchmarks;
 import io.icprules.benchmarks.jmh.ReloadBenchmarks;
 import io.icprules.benchmarks.jmh.Workload;
 import io.icprules.benchmarks.peer.EasyRulesProfile;
@@ -70,6 +71,31 @@ class BenchmarksSmokeTest {
             }
         } finally {
             w.tearDown();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {MatchingCeilingBenchmarks.Sharing.ONE_ACCOUNT, MatchingCeilingBenchmarks.Sharing.SHARED})
+    void matchingCeilingBenchmarksFireTheSameRulesEitherWay(String sharing) {
+        MatchingCeilingBenchmarks.Sharing s = new MatchingCeilingBenchmarks.Sharing();
+        s.sharing = sharing;
+        s.setUp();
+        MatchingCeilingBenchmarks.Matcher m = new MatchingCeilingBenchmarks.Matcher();
+        m.open(s);
+        try {
+            MatchingCeilingBenchmarks b = new MatchingCeilingBenchmarks();
+            int fired = 0;
+            // The whole pool once, whatever batch the thread starts at.
+            int batches = Workload.POOL / MatchingCeilingBenchmarks.BATCH;
+            for (int i = 0; i < batches; i++) {
+                fired += i % 2 == 0 ? b.matchOneThread(s, m) : b.matchAllCores(s, m);
+            }
+            // About ten firings per account (bands fire once per account in the reference
+            // profile, every rule of a band in the account-scoped one).
+            assertThat(fired).isBetween(9 * batches * MatchingCeilingBenchmarks.BATCH,
+                    12 * batches * MatchingCeilingBenchmarks.BATCH);
+        } finally {
+            m.close();
         }
     }
 
@@ -149,15 +175,36 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void resultsTableComparesTheMatchingCeilingWithTheEngine() throws IOException {
+        String pkg = "io.icprules.benchmarks.jmh.";
+        String json = "[" + String.join(",",
+                result(pkg + "MatchingCeilingBenchmarks.matchOneThread", "sharing", MatchingCeilingBenchmarks.Sharing.ONE_ACCOUNT, 100_000),
+                result(pkg + "MatchingCeilingBenchmarks.matchOneThread", "sharing", MatchingCeilingBenchmarks.Sharing.SHARED, 95_000),
+                result(pkg + "EvaluationBenchmarks.batchOneThread", "implementation", Workload.DROOLS, 80_000),
+                result(pkg + "MatchingCeilingBenchmarks.matchAllCores", "sharing", MatchingCeilingBenchmarks.Sharing.ONE_ACCOUNT, 190_000))
+                + "]";
+        String table = new ResultsTable(new ObjectMapper().readTree(json)).markdown();
+        assertThat(table.lines()).contains("| 1 thread | 100,000 | 95,000 | 80,000 | 80 % |", "| all cores | 190,000 | - | - | - |");
+        String without = new ResultsTable(new ObjectMapper().readTree("[" + result(pkg + "EvaluationBenchmarks.batchOneThread",
+                "implementation", Workload.DROOLS, 80_000) + "]")).markdown();
+        assertThat(without).doesNotContain("matching alone");
+    }
+
+    private static String result(String benchmark, String param, String value, double score) {
+        return "{\"benchmark\":\"" + benchmark + "\",\"mode\":\"thrpt\",\"params\":{\"" + param + "\":\"" + value
+                + "\"},\"primaryMetric\":{\"score\":" + score + "}}";
+    }
+
+    @Test
     void cpuCostProbeMeasuresEveryImplementation() {
         Map<String, double[]> results = CpuCostProbe.measureAll(1, 200);
-        assertThat(results).containsOnlyKeys(Workload.DROOLS, Workload.DROOLS_FRESH_SESSION, Workload.HANDWRITTEN,
+        assertThat(results).containsOnlyKeys(Workload.DROOLS, Workload.DROOLS_FRESH_SESSION, Workload.HANDWRITTEN, CpuCostProbe.MATCHING_ALONE,
                 Workload.EASYRULES);
         assertThat(results.values()).allSatisfy(r -> assertThat(r[0]).isPositive().isLessThan(1e6));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CpuCostProbe.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
-                .hasSize(6)
+                .hasSize(7)
                 .anyMatch(l -> l.startsWith("| handwritten |") && l.split("\\|")[5].strip().equals("1.00×"));
     }
 

@@ -1,10 +1,12 @@
 package io.icprules.benchmarks.cpu;
 
+import io.icprules.benchmarks.ceiling.SessionMatcher;
 import io.icprules.benchmarks.floor.HandWrittenProfile;
 import io.icprules.benchmarks.jmh.Workload;
 import io.icprules.benchmarks.peer.EasyRulesProfile;
 import io.icprules.benchmarks.profile.AccountEvaluator;
 import io.icprules.benchmarks.profile.ReferenceProfile;
+import io.icprules.drools.compile.RulesetCompiler;
 import io.icprules.engine.FitEngine;
 import io.icprules.engine.IcpRules;
 import io.icprules.fact.AccountFacts;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Measures the CPU time one thread spends per account for each implementation of the reference
@@ -26,10 +29,18 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.icprules.benchmarks.cpu.CpuCostProbe [ROUNDS]}. Prints
  * a Markdown table. Only the evaluating thread's CPU time counts: the JIT compiler's and the garbage
- * collector's threads are not included. Not a replacement for JMH: no forks, a single thread, and the JIT warm-up is a
- * fixed number of passes.
+ * collector's threads are not included. A last row, {@value #MATCHING_ALONE}, measures Drools'
+ * matching with nothing built on it: the least an engine that asks Drools which rules match, one
+ * account per session, can cost. Not a replacement for JMH: no forks, a single thread, and the JIT
+ * warm-up is a fixed number of passes.
  */
 public final class CpuCostProbe {
+
+    /**
+     * The row of Drools' matching alone: insert, fire, note which rules matched, empty the session,
+     * with no scoring and no result (the ceiling, see {@code MatchingCeilingBenchmarks}).
+     */
+    public static final String MATCHING_ALONE = "drools matching alone (no result)";
 
     private static final int WARMUP_PASSES = 8;
 
@@ -61,17 +72,20 @@ public final class CpuCostProbe {
         List<AccountFacts> accounts = ReferenceProfile.accounts(count);
         Map<String, double[]> results = new LinkedHashMap<>();
         try (FitEngine reuse = ReferenceProfile.engine();
-             FitEngine fresh = IcpRules.builder().ruleset(ReferenceProfile.source()).reuseSessions(false).build()) {
-            Map<String, AccountEvaluator> implementations = new LinkedHashMap<>();
-            implementations.put(Workload.DROOLS, reuse::evaluate);
-            implementations.put(Workload.DROOLS_FRESH_SESSION, fresh::evaluate);
-            implementations.put(Workload.HANDWRITTEN, HandWrittenProfile.forReference());
-            implementations.put(Workload.EASYRULES, EasyRulesProfile.forReference());
+             FitEngine fresh = IcpRules.builder().ruleset(ReferenceProfile.source()).reuseSessions(false).build();
+             SessionMatcher matcher = new SessionMatcher(RulesetCompiler.compile(ReferenceProfile.source()).kieBase())) {
+            AccountFacts[] pool = accounts.toArray(AccountFacts[]::new);
+            Map<String, IntUnaryOperator> implementations = new LinkedHashMap<>();
+            implementations.put(Workload.DROOLS, ledgerSize(reuse::evaluate, pool));
+            implementations.put(Workload.DROOLS_FRESH_SESSION, ledgerSize(fresh::evaluate, pool));
+            implementations.put(Workload.HANDWRITTEN, ledgerSize(HandWrittenProfile.forReference(), pool));
+            implementations.put(Workload.EASYRULES, ledgerSize(EasyRulesProfile.forReference(), pool));
+            implementations.put(MATCHING_ALONE, i -> matcher.match(pool, i, i + 1, ReferenceProfile.AS_OF).size());
             // Two cycles through all implementations, keeping each one's best: the Drools code that
             // both engine variants share is then equally warm for both, whichever runs first.
             for (int cycle = 0; cycle < 2; cycle++) {
-                for (Map.Entry<String, AccountEvaluator> e : implementations.entrySet()) {
-                    double[] m = measure(e.getValue(), accounts, rounds, threads);
+                for (Map.Entry<String, IntUnaryOperator> e : implementations.entrySet()) {
+                    double[] m = measure(e.getValue(), pool.length, rounds, threads);
                     results.merge(e.getKey(), m, (a, b) -> a[0] <= b[0] ? a : b);
                 }
             }
@@ -98,13 +112,17 @@ public final class CpuCostProbe {
         }
     }
 
+    /** @return the work of evaluating the pool's {@code i}-th account, as the size of its ledger */
+    private static IntUnaryOperator ledgerSize(AccountEvaluator evaluator, AccountFacts[] pool) {
+        return i -> evaluator.evaluate(pool[i], ReferenceProfile.AS_OF).ledger().size();
+    }
+
     /** @return best CPU µs per account over the rounds, and the wall µs per account of that round */
-    private static double[] measure(AccountEvaluator evaluator, List<AccountFacts> accounts, int rounds,
-                                    ThreadMXBean threads) {
+    private static double[] measure(IntUnaryOperator work, int count, int rounds, ThreadMXBean threads) {
         long sink = 0;
         for (int p = 0; p < WARMUP_PASSES; p++) {
-            for (AccountFacts a : accounts) {
-                sink += evaluator.evaluate(a, ReferenceProfile.AS_OF).ledger().size();
+            for (int i = 0; i < count; i++) {
+                sink += work.applyAsInt(i);
             }
         }
         double bestCpu = Double.MAX_VALUE;
@@ -112,11 +130,11 @@ public final class CpuCostProbe {
         for (int r = 0; r < rounds; r++) {
             long cpu0 = threads.getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
-            for (AccountFacts a : accounts) {
-                sink += evaluator.evaluate(a, ReferenceProfile.AS_OF).ledger().size();
+            for (int i = 0; i < count; i++) {
+                sink += work.applyAsInt(i);
             }
-            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / accounts.size();
-            double wall = (System.nanoTime() - wall0) / 1e3 / accounts.size();
+            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / count;
+            double wall = (System.nanoTime() - wall0) / 1e3 / count;
             if (cpu < bestCpu) {
                 bestCpu = cpu;
                 wallOfBest = wall;

@@ -2,6 +2,7 @@ package io.icprules.benchmarks.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.icprules.benchmarks.jmh.MatchingCeilingBenchmarks;
 import io.icprules.benchmarks.jmh.Workload;
 
 import java.io.IOException;
@@ -80,6 +81,17 @@ public final class ResultsTable {
         latencyRow(sb, "p99.9", "sample", "99.9");
         sb.append('\n');
 
+        if (find("MatchingCeilingBenchmarks.matchOneThread", "thrpt", null).isPresent()
+                || find("MatchingCeilingBenchmarks.matchAllCores", "thrpt", null).isPresent()) {
+            sb.append("| Drools matching alone, accounts/s (the ceiling) | one account per session (the engine's way) | ")
+                    .append("64 accounts per session (account-scoped rules) | the full engine (`drools` above) | ")
+                    .append("share of the engine's cost spent matching |\n");
+            sb.append("| --- | ---: | ---: | ---: | ---: |\n");
+            ceilingRow(sb, "1 thread", "MatchingCeilingBenchmarks.matchOneThread", "EvaluationBenchmarks.batchOneThread");
+            ceilingRow(sb, "all cores", "MatchingCeilingBenchmarks.matchAllCores", "EvaluationBenchmarks.batchAllCores");
+            sb.append('\n');
+        }
+
         sb.append("| engine operation | result |\n| --- | ---: |\n");
         find("LibraryBatchBenchmark.evaluateAll", "thrpt", null).ifPresent(r ->
                 sb.append("| `evaluateAll` over 10,000 accounts (library batch API, all cores) | ")
@@ -115,6 +127,26 @@ public final class ResultsTable {
         // Cost per account is the inverse of throughput: how many times the other's cost ours is.
         sb.append(' ').append(ratio(scores[2], scores[0])).append(" |");
         sb.append(' ').append(ratio(scores[3], scores[0])).append(" |\n");
+    }
+
+    private void ceilingRow(StringBuilder sb, String label, String ceiling, String engine) {
+        Double alone = findParam(ceiling, "sharing", MatchingCeilingBenchmarks.Sharing.ONE_ACCOUNT);
+        Double shared = findParam(ceiling, "sharing", MatchingCeilingBenchmarks.Sharing.SHARED);
+        Double full = find(engine, "thrpt", Workload.DROOLS).map(ResultsTable::score).orElse(null);
+        sb.append("| ").append(label).append(" | ").append(alone == null ? "-" : number(alone)).append(" | ")
+                .append(shared == null ? "-" : number(shared)).append(" | ").append(full == null ? "-" : number(full))
+                .append(" | ").append(alone == null || full == null ? "-"
+                        : String.format(Locale.ROOT, "%.0f %%", 100 * full / alone)).append(" |\n");
+    }
+
+    private Double findParam(String benchmark, String param, String value) {
+        for (JsonNode r : results) {
+            if (r.path("benchmark").asText().equals(PKG + benchmark) && r.path("mode").asText().equals("thrpt")
+                    && value.equals(r.path("params").path(param).asText())) {
+                return score(r);
+            }
+        }
+        return null;
     }
 
     private void latencyRow(StringBuilder sb, String label, String mode, String percentile) {
