@@ -1,8 +1,7 @@
 package io.icprules.benchmarks.ceiling;
 
+import io.icprules.drools.session.SessionFacts;
 import io.icprules.fact.AccountFacts;
-import io.icprules.fact.Contact;
-import io.icprules.fact.Event;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -12,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drools' matching with nothing on top: inserts accounts' facts into one reused session (the
- * engine's way: events after the evaluation date left out, events made relative to it), fires,
- * logs which rules matched, then deletes the facts and fires again so the session is empty for the
- * next accounts. Not thread-safe: one per thread.
+ * Drools' matching with nothing on top: inserts accounts' facts into one reused session the way the
+ * engine does ({@link SessionFacts}), fires, logs which rules matched, then deletes the facts and
+ * fires again so the session is empty for the next accounts. Not thread-safe: one per thread.
  */
 public final class SessionMatcher implements AutoCloseable {
 
@@ -44,19 +42,7 @@ public final class SessionMatcher implements AutoCloseable {
         log.clear();
         handles.clear();
         for (int a = from; a < to; a++) {
-            AccountFacts facts = accounts[a];
-            handles.add(session.insert(facts.account()));
-            List<Event> events = facts.events();
-            for (int i = 0; i < events.size(); i++) {
-                Event e = events.get(i);
-                if (!e.getDate().isAfter(asOf)) {
-                    handles.add(session.insert(e.relativeTo(asOf)));
-                }
-            }
-            List<Contact> contacts = facts.contacts();
-            for (int i = 0; i < contacts.size(); i++) {
-                handles.add(session.insert(contacts.get(i)));
-            }
+            SessionFacts.insert(session, accounts[a], asOf, handles);
         }
         session.fireAllRules();
         int fired = log.size();

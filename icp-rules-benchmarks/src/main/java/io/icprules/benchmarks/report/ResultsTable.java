@@ -130,23 +130,15 @@ public final class ResultsTable {
     }
 
     private void ceilingRow(StringBuilder sb, String label, String ceiling, String engine) {
-        Double alone = findParam(ceiling, "sharing", MatchingCeilingBenchmarks.Sharing.ONE_ACCOUNT);
-        Double shared = findParam(ceiling, "sharing", MatchingCeilingBenchmarks.Sharing.SHARED);
+        Double alone = find(ceiling, "thrpt", "sharing", MatchingCeilingBenchmarks.Sharing.ONE_ACCOUNT)
+                .map(ResultsTable::score).orElse(null);
+        Double shared = find(ceiling, "thrpt", "sharing", MatchingCeilingBenchmarks.Sharing.SHARED)
+                .map(ResultsTable::score).orElse(null);
         Double full = find(engine, "thrpt", Workload.DROOLS).map(ResultsTable::score).orElse(null);
         sb.append("| ").append(label).append(" | ").append(alone == null ? "-" : number(alone)).append(" | ")
                 .append(shared == null ? "-" : number(shared)).append(" | ").append(full == null ? "-" : number(full))
                 .append(" | ").append(alone == null || full == null ? "-"
                         : String.format(Locale.ROOT, "%.0f %%", 100 * full / alone)).append(" |\n");
-    }
-
-    private Double findParam(String benchmark, String param, String value) {
-        for (JsonNode r : results) {
-            if (r.path("benchmark").asText().equals(PKG + benchmark) && r.path("mode").asText().equals("thrpt")
-                    && value.equals(r.path("params").path(param).asText())) {
-                return score(r);
-            }
-        }
-        return null;
     }
 
     private void latencyRow(StringBuilder sb, String label, String mode, String percentile) {
@@ -164,10 +156,14 @@ public final class ResultsTable {
     }
 
     private Optional<JsonNode> find(String benchmark, String mode, String implementation) {
+        return find(benchmark, mode, "implementation", implementation);
+    }
+
+    /** @return the first result of the benchmark in the mode whose parameter has the value (any when null) */
+    private Optional<JsonNode> find(String benchmark, String mode, String param, String value) {
         for (JsonNode r : results) {
             if (r.path("benchmark").asText().equals(PKG + benchmark) && r.path("mode").asText().equals(mode)
-                    && (implementation == null
-                        || implementation.equals(r.path("params").path("implementation").asText()))) {
+                    && (value == null || value.equals(r.path("params").path(param).asText()))) {
                 return Optional.of(r);
             }
         }

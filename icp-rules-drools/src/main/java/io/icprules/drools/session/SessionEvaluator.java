@@ -4,8 +4,6 @@ import io.icprules.drools.compile.CompiledRuleset;
 import io.icprules.engine.EngineSettings;
 import io.icprules.error.EvaluationException;
 import io.icprules.fact.AccountFacts;
-import io.icprules.fact.Contact;
-import io.icprules.fact.Event;
 import io.icprules.result.FitResult;
 import io.icprules.scoring.RuleMatch;
 import io.icprules.scoring.RuleSpec;
@@ -85,19 +83,7 @@ public final class SessionEvaluator {
         boolean reusable = false;
         try {
             recorder.start(session, System.nanoTime() + budgetNanos);
-            handles.add(session.insert(facts.account()));
-            List<Event> events = facts.events();
-            for (int i = 0; i < events.size(); i++) {
-                Event e = events.get(i);
-                // Point in time: an event after the evaluation date had not happened yet.
-                if (!e.getDate().isAfter(asOf)) {
-                    handles.add(session.insert(e.relativeTo(asOf)));
-                }
-            }
-            List<Contact> contacts = facts.contacts();
-            for (int i = 0; i < contacts.size(); i++) {
-                handles.add(session.insert(contacts.get(i)));
-            }
+            SessionFacts.insert(session, facts, asOf, handles);
             int fired = session.fireAllRules(maxFirings + 1);
             if (recorder.overBudgetRule() != null) {
                 throw new EvaluationException(id, recorder.overBudgetRule(), "stopped after exceeding the time budget of "
