@@ -3,7 +3,7 @@ package io.icprules.benchmarks.profile;
 import io.icprules.engine.FitEngine;
 import io.icprules.engine.IcpRules;
 import io.icprules.engine.RulesetSource;
-import io.icprules.examples.generate.SyntheticAccounts;
+import io.icprules.io.synthetic.SyntheticAccounts;
 import io.icprules.fact.AccountFacts;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.icprules.examples.embed;
 
 import io.icprules.error.RulesetException;
-import io.icprules.examples.TinyRuleset;
+import io.icprules.testing.TinyRuleset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,9 +2,9 @@ package io.icprules.examples.profiles;
 
 import io.icprules.engine.FitEngine;
 import io.icprules.engine.IcpRules;
-import io.icprules.examples.io.AccountReader;
-import io.icprules.examples.io.AccountRecord;
-import io.icprules.examples.io.RelatedFacts;
+import io.icprules.io.AccountReader;
+import io.icprules.io.AccountRecord;
+import io.icprules.io.RelatedFacts;
 import io.icprules.result.Decision;
 import io.icprules.result.FitResult;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,69 @@
+package io.icprules.cli;
+
+import io.icprules.evidence.AccountBook;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/**
+ * The accounts file with its events and contacts files: the options of the commands that read an
+ * account book ({@code explain}, {@code backtest}, {@code compare}, {@code audit}), declared once as a
+ * picocli mixin, with their checks.
+ */
+final class AccountFiles {
+
+    @Option(names = "--accounts", required = true, paramLabel = "FILE",
+            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
+    private Path accounts;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Events CSV: account_id,type,date,details.")
+    private Path events;
+
+    @Option(names = "--contacts", paramLabel = "FILE",
+            description = "Contacts CSV: account_id,name,title,role,seniority,department.")
+    private Path contacts;
+
+    /**
+     * Checks that these files and the command's other inputs can be read, and that the accounts
+     * file's format is known.
+     *
+     * @param support the command's support
+     * @param others  the command's other input files (null for an option not given)
+     * @return every input file, these first, for checking that an output does not overwrite one
+     * @throws CommandSupport.Stop when a file is missing, unreadable or of an unknown format
+     */
+    Path[] requireReadable(CommandSupport support, Path... others) throws CommandSupport.Stop {
+        Path[] inputs = Stream.concat(Stream.of(accounts, events, contacts), Arrays.stream(others)).toArray(Path[]::new);
+        support.requireReadable(inputs);
+        support.requireAccountFormats(accounts, events, contacts);
+        return inputs;
+    }
+
+    /** @return the accounts file, never null once the command line is parsed */
+    Path accounts() {
+        return accounts;
+    }
+
+    /** @return the events file, or null when none was given */
+    Path events() {
+        return events;
+    }
+
+    /** @return the contacts file, or null when none was given */
+    Path contacts() {
+        return contacts;
+    }
+
+    /**
+     * @param support the command's support
+     * @return the accounts with their events and contacts
+     * @throws CommandSupport.Stop when a file cannot be used as a whole
+     * @throws IOException         when a file cannot be read
+     */
+    AccountBook read(CommandSupport support) throws CommandSupport.Stop, IOException {
+        return support.accounts(accounts, events, contacts);
+    }
+}

@@ -1,0 +1,176 @@
+package io.icprules.cli;
+
+import io.icprules.io.ExitCodes;
+
+import io.icprules.engine.FitEngine;
+import io.icprules.engine.IcpRules;
+import io.icprules.engine.RulesetSource;
+import io.icprules.error.Diagnostic;
+import io.icprules.error.RulesetException;
+import io.icprules.evidence.AccountBook;
+import io.icprules.io.FileFormat;
+import io.icprules.io.InputFileException;
+import io.icprules.io.OrphanRows;
+import io.icprules.evidence.report.HtmlReports;
+import io.icprules.evidence.report.ReportJson;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What the evidence commands ({@code backtest}, {@code compare}, {@code audit}, {@code history})
+ * share: checking files before any work, compiling rulesets, loading accounts and writing reports.
+ * Each check prints its problem prefixed with the command's name and ends the command through
+ * {@link Stop} with the exit code that fits.
+ */
+final class CommandSupport {
+
+    /** Ends a command early; the reason has been printed. */
+    static final class Stop extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int exitCode;
+
+        Stop(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
+        }
+    }
+
+    private final String command;
+    private final PrintWriter err;
+
+    CommandSupport(String command, PrintWriter err) {
+        this.command = command;
+        this.err = err;
+    }
+
+    /** Prints a usage problem and returns the stop to throw. */
+    Stop usage(String problem) {
+        err.println("icp " + command + ": " + problem);
+        return new Stop(ExitCodes.USAGE);
+    }
+
+    void requireRulesFolder(Path dir) throws Stop {
+        if (!Files.isDirectory(dir)) {
+            throw usage("ruleset folder not found: " + dir);
+        }
+    }
+
+    /** Checks that each given file (nulls skipped) exists and can be read. */
+    void requireReadable(Path... files) throws Stop {
+        for (Path p : files) {
+            if (p != null && !Files.isRegularFile(p)) {
+                throw usage("file not found: " + p);
+            }
+            if (p != null && !Files.isReadable(p)) {
+                throw usage("file cannot be read: " + p);
+            }
+        }
+    }
+
+    /** Checks the layouts of the accounts, events and contacts files from their names. */
+    void requireAccountFormats(Path accounts, Path events, Path contacts) throws Stop {
+        if (FileFormat.fromFileName(accounts).isEmpty()) {
+            throw usage("cannot tell the format of " + accounts + " from its name; use the extension .csv, .jsonl or .ndjson");
+        }
+        for (Path p : new Path[] {events, contacts}) {
+            if (p != null && FileFormat.fromFileName(p).orElse(null) != FileFormat.CSV) {
+                throw usage("the events and contacts files must be .csv files: " + p);
+            }
+        }
+    }
+
+    /** Checks that a report can be written to {@code out} without overwriting an input. */
+    void requireWritable(Path out, Path... inputs) throws Stop {
+        if (out == null) {
+            return;
+        }
+        if (Files.isDirectory(out)) {
+            throw usage("the report would replace a folder: " + out);
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw usage("the folder of the report file does not exist: " + parent);
+        }
+        if (Files.exists(out)) {
+            for (Path in : inputs) {
+                try {
+                    if (in != null && Files.exists(in) && Files.isSameFile(in, out)) {
+                        throw usage("the report would overwrite the input file " + in);
+                    }
+                } catch (IOException e) {
+                    throw usage("cannot check " + out + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Compiles a ruleset; every diagnostic is printed when it does not compile. */
+    FitEngine compile(Path dir) throws Stop {
+        FitEngine engine;
+        try {
+            engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(dir)).build();
+        } catch (RulesetException e) {
+            err.println("icp " + command + ": the ruleset in " + dir + " does not compile:");
+            e.diagnostics().forEach(err::println);
+            throw new Stop(ExitCodes.RULESET_ERROR);
+        } catch (UncheckedIOException e) {
+            throw usage("cannot read the ruleset folder " + dir + ": " + e.getCause().getMessage());
+        }
+        for (Diagnostic w : engine.warnings()) {
+            err.println(w);
+        }
+        return engine;
+    }
+
+    /** Reads a whole input file with a reader that may refuse it as a whole. */
+    <T> T read(Path file, IoFunction<Path, T> reader) throws Stop, IOException {
+        try {
+            return reader.apply(file);
+        } catch (InputFileException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    AccountBook accounts(Path accounts, Path events, Path contacts) throws Stop, IOException {
+        try {
+            return AccountBook.load(accounts, events, contacts);
+        } catch (InputFileException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /** @return true when an events or contacts row names no account at all: those rows are lost to every report */
+    static boolean unattributed(List<OrphanRows> orphans) {
+        return orphans.stream().anyMatch(o -> o.rowsWithoutAccount() > 0);
+    }
+
+    /** Writes the JSON and HTML reports that were asked for, and says where. */
+    <R> void writeReports(R report, Path json, Path html, Function<R, String> page) throws IOException {
+        Objects.requireNonNull(report, "report");
+        if (json != null) {
+            ReportJson.write(report, json);
+            err.println("Wrote " + json);
+        }
+        if (html != null) {
+            HtmlReports.write(page.apply(report), html);
+            err.println("Wrote " + html);
+        }
+    }
+
+    /** A function that reads a file. */
+    @FunctionalInterface
+    interface IoFunction<A, B> {
+        B apply(A a) throws IOException;
+    }
+}

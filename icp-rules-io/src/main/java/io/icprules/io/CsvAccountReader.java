@@ -1,0 +1,149 @@
+package io.icprules.io;
+
+import io.icprules.error.InvalidFactException;
+import io.icprules.fact.Account;
+import io.icprules.fact.AccountFacts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads accounts from CSV, one row per account.
+ *
+ * <p>Layout: UTF-8 (a byte order mark is tolerated), a header line, then one row per account.
+ * Columns, in any order: {@code id} (required), {@code name}, {@code domain}, {@code industry},
+ * {@code employees}, {@code annual_revenue}, {@code country}, {@code region}, {@code founded_year},
+ * {@code funding_stage}, {@code ownership}, {@code technologies} (separated by {@code ;}), and any
+ * number of {@code attr.<name>} columns holding custom attributes, typed as
+ * {@link CellValues#attribute(String, String)} describes. An empty cell means unknown. A column not
+ * in that list makes the whole file unusable ({@link InputFileException} from {@link #open}).
+ *
+ * <p>A row with a malformed value (a headcount of {@code 12a}, a negative headcount, a country
+ * that is not an ISO code, an impossible date), a missing id or the wrong number of cells becomes an
+ * error record naming the line, the account id when it could be read, every bad column and its
+ * value.
+ */
+public final class CsvAccountReader implements AccountReader {
+
+    private final CsvRows rows;
+    private boolean consumed;
+
+    private CsvAccountReader(CsvRows rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * Opens a file and checks its header.
+     *
+     * @param file the file, never null
+     * @return the reader
+     * @throws InputFileException when the header is missing, names an unknown or repeated column,
+     *                            or lacks {@code id}
+     * @throws IOException        when the file cannot be opened
+     */
+    public static CsvAccountReader open(Path file) throws IOException {
+        return new CsvAccountReader(CsvRows.open(file, AccountFields.NAMES, true, Set.of("id")));
+    }
+
+    @Override
+    public Path file() {
+        return rows.file();
+    }
+
+    /** @return the columns of the file, normalised, in header order */
+    public List<String> columns() {
+        return rows.columns();
+    }
+
+    @Override
+    public Stream<AccountRecord> records() {
+        consume();
+        // Splitting rows is cheap; converting and checking their values runs on other threads.
+        return ParallelRecords.decodeCsv(rows, this::toRecord, this::closeUnchecked);
+    }
+
+    /** Reads only the {@code id} cell and checks it as {@link #records()} does: several times cheaper. */
+    @Override
+    public Stream<String> accountIds() {
+        consume();
+        Iterator<String> it = rows.map(CsvAccountReader::accountId, e -> null);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+                .onClose(this::closeUnchecked);
+    }
+
+    private void consume() {
+        if (consumed) {
+            throw new IllegalStateException("records() or accountIds() can be called once");
+        }
+        consumed = true;
+    }
+
+    /** The id {@link #toRecord} gives the row's record: blank or refused by {@link Account#builder}, none. */
+    private static String accountId(CsvRow row) {
+        String id = CellValues.blankToNull(row.get("id"));
+        if (id == null) {
+            return null;
+        }
+        try {
+            Account.builder(id);
+            return id;
+        } catch (InvalidFactException e) {
+            return null;
+        }
+    }
+
+    private AccountRecord toRecord(CsvRow row) {
+        String id = CellValues.blankToNull(row.get("id"));
+        if (id == null) {
+            String width = row.widthProblem().map(w -> "; " + w).orElse("");
+            return AccountRecord.error(row.line(), null, "id: is required and must not be blank" + width);
+        }
+        Account.Builder account;
+        try {
+            account = Account.builder(id);
+        } catch (InvalidFactException e) {
+            return AccountRecord.error(row.line(), null, e.getMessage());
+        }
+        if (row.widthProblem().isPresent()) {
+            // The cells do not line up with the header, so no value after the id can be trusted.
+            return AccountRecord.error(row.line(), id, row.widthProblem().get());
+        }
+        List<String> problems = new ArrayList<>();
+        for (String column : rows.columns()) {
+            if (column.equals("id")) {
+                continue;
+            }
+            try {
+                AccountFields.set(account, column, row.get(column));
+            } catch (InvalidFactException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return AccountRecord.error(row.line(), id, String.join("; ", problems));
+        }
+        return AccountRecord.ok(row.line(), AccountFacts.of(account.build()));
+    }
+
+    private void closeUnchecked() {
+        try {
+            close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        rows.close();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Deterministic synthetic accounts for demos, tests and benchmarks:
+ * {@link io.icprules.io.synthetic.SyntheticAccounts}.
+ */
+package io.icprules.io.synthetic;
