@@ -1,5 +1,7 @@
 package io.icprules.engine;
 
+import io.icprules.spi.FitEngineProvider;
+
 import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
 import io.icprules.fact.AccountFacts;

@@ -3,7 +3,7 @@ package io.icprules.error;
 /**
  * No engine implementation was found on the class path. Thrown by
  * {@link io.icprules.engine.IcpRules} when {@link java.util.ServiceLoader} finds no
- * {@link io.icprules.engine.FitEngineProvider}.
+ * {@link io.icprules.spi.FitEngineProvider}.
  */
 public class EngineNotFoundException extends IcpRulesException {
 

@@ -4,7 +4,7 @@ import io.icprules.benchmarks.ceiling.AccountScopedRuleset;
 import io.icprules.benchmarks.ceiling.MatchLog;
 import io.icprules.benchmarks.ceiling.SessionMatcher;
 import io.icprules.benchmarks.profile.ReferenceProfile;
-import io.icprules.drools.compile.RulesetCompiler;
+import io.icprules.drools.internal.compile.RulesetCompiler;
 import io.icprules.engine.FitEngine;
 import io.icprules.fact.Account;
 import io.icprules.fact.AccountFacts;

@@ -1,9 +1,9 @@
 package io.icprules.drools;
 
-import io.icprules.drools.compile.RulesetCompiler;
+import io.icprules.drools.internal.compile.RulesetCompiler;
 import io.icprules.engine.EngineSettings;
 import io.icprules.engine.FitEngine;
-import io.icprules.engine.FitEngineProvider;
+import io.icprules.spi.FitEngineProvider;
 import io.icprules.engine.RulesetSource;
 
 /**

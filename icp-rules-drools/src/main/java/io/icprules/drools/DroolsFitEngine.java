@@ -1,8 +1,8 @@
 package io.icprules.drools;
 
-import io.icprules.drools.analysis.Explainer;
-import io.icprules.drools.compile.CompiledRuleset;
-import io.icprules.drools.session.SessionEvaluator;
+import io.icprules.drools.internal.analysis.Explainer;
+import io.icprules.drools.internal.compile.CompiledRuleset;
+import io.icprules.drools.internal.session.SessionEvaluator;
 import io.icprules.engine.EngineSettings;
 import io.icprules.engine.FitEngine;
 import io.icprules.error.Diagnostic;
@@ -19,7 +19,7 @@ import java.util.Objects;
  * The Drools implementation of {@link FitEngine}: one compiled ruleset, shared by every thread. Made
  * by {@link DroolsEngineProvider}; applications obtain it through {@code IcpRules}.
  */
-public final class DroolsFitEngine implements FitEngine {
+final class DroolsFitEngine implements FitEngine {
 
     private final CompiledRuleset ruleset;
     private final SessionEvaluator evaluator;

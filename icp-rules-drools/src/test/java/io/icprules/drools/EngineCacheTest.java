@@ -3,7 +3,7 @@ package io.icprules.drools;
 import io.icprules.engine.EngineCache;
 import io.icprules.engine.EngineSettings;
 import io.icprules.engine.FitEngine;
-import io.icprules.engine.FitEngineProvider;
+import io.icprules.spi.FitEngineProvider;
 import io.icprules.engine.IcpRules;
 import io.icprules.engine.RulesetSource;
 import io.icprules.error.RulesetException;

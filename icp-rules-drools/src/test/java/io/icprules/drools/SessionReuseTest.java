@@ -1,6 +1,6 @@
 package io.icprules.drools;
 
-import io.icprules.drools.compile.RulesetCompiler;
+import io.icprules.drools.internal.compile.RulesetCompiler;
 import io.icprules.engine.FitEngine;
 import io.icprules.engine.IcpRules;
 import io.icprules.engine.RulesetSource;

@@ -1,6 +1,6 @@
 package io.icprules.benchmarks.ceiling;
 
-import io.icprules.drools.session.SessionFacts;
+import io.icprules.drools.internal.session.SessionFacts;
 import io.icprules.fact.AccountFacts;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;

@@ -6,7 +6,7 @@ import io.icprules.benchmarks.jmh.Workload;
 import io.icprules.benchmarks.peer.EasyRulesProfile;
 import io.icprules.benchmarks.profile.AccountEvaluator;
 import io.icprules.benchmarks.profile.ReferenceProfile;
-import io.icprules.drools.compile.RulesetCompiler;
+import io.icprules.drools.internal.compile.RulesetCompiler;
 import io.icprules.engine.FitEngine;
 import io.icprules.engine.IcpRules;
 import io.icprules.fact.AccountFacts;

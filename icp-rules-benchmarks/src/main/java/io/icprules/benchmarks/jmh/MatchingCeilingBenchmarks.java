@@ -3,7 +3,7 @@ package io.icprules.benchmarks.jmh;
 import io.icprules.benchmarks.ceiling.AccountScopedRuleset;
 import io.icprules.benchmarks.ceiling.SessionMatcher;
 import io.icprules.benchmarks.profile.ReferenceProfile;
-import io.icprules.drools.compile.RulesetCompiler;
+import io.icprules.drools.internal.compile.RulesetCompiler;
 import io.icprules.fact.AccountFacts;
 import org.kie.api.KieBase;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package io.icprules.benchmarks.peer;
 
 import io.icprules.fact.Event;
-import io.icprules.scoring.RuleMatch;
+import io.icprules.scoring.internal.RuleMatch;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,12 +1,16 @@
 package io.icprules.drools.analysis;
 
-import io.icprules.drools.compile.CompiledRuleset;
-import io.icprules.drools.compile.RulesetCompiler;
+import io.icprules.drools.internal.analysis.FieldTest;
+import io.icprules.drools.internal.analysis.PatternView;
+import io.icprules.drools.internal.analysis.RuleView;
+import io.icprules.drools.internal.analysis.RulesetViews;
+import io.icprules.drools.internal.compile.CompiledRuleset;
+import io.icprules.drools.internal.compile.RulesetCompiler;
 import io.icprules.engine.RulesetSource;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
 import io.icprules.result.RuleKind;
-import io.icprules.scoring.RuleSpec;
+import io.icprules.scoring.internal.RuleSpec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
