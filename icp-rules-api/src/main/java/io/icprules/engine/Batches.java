@@ -13,9 +13,13 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,6 +153,9 @@ final class Batches {
                             if (cause instanceof Error err) {
                                 throw err;
                             }
+                            if (cause instanceof RuntimeException misuse) {
+                                throw misuse; // a closed engine or a null element: the caller's fault
+                            }
                             throw new IllegalStateException("batch evaluation failed", cause);
                         }
                     }
@@ -187,20 +194,75 @@ final class Batches {
         return pool;
     }
 
-    /** Evaluates a list in parallel on the calling thread and the common pool; one outcome per input, in order. */
-    static List<Outcome> evaluate(FitEngine engine, List<AccountFacts> accounts, LocalDate asOf) {
+    /**
+     * Evaluates a list in parallel, on the calling thread and the common pool, or in slices on the
+     * given executor; one outcome per input, in order.
+     */
+    static List<Outcome> evaluate(FitEngine engine, List<AccountFacts> accounts, LocalDate asOf, Executor executor) {
+        Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(asOf, "asOf");
-        return IntStream.range(0, accounts.size()).parallel()
-                .mapToObj(i -> evaluateOne(engine, accounts.get(i), i, asOf))
-                .toList();
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i) == null) {
+                throw nullElement(i); // before anything is evaluated
+            }
+        }
+        if (executor == null) {
+            return IntStream.range(0, accounts.size()).parallel()
+                    .mapToObj(i -> evaluateOne(engine, accounts.get(i), i, asOf))
+                    .toList();
+        }
+        int n = accounts.size();
+        int slices = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+        Outcome[] outcomes = new Outcome[n];
+        List<CompletableFuture<Void>> tasks = new ArrayList<>(slices);
+        for (int s = 0; s < slices; s++) {
+            int from = (int) ((long) n * s / slices);
+            int to = (int) ((long) n * (s + 1) / slices);
+            Runnable slice = () -> {
+                for (int i = from; i < to; i++) {
+                    outcomes[i] = evaluateOne(engine, accounts.get(i), i, asOf);
+                }
+            };
+            try {
+                tasks.add(CompletableFuture.runAsync(slice, executor));
+            } catch (RejectedExecutionException e) {
+                slice.run();
+            }
+        }
+        try {
+            CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        return List.of(outcomes);
     }
 
-    /** Never throws for a failure of the account itself: every input gets an outcome. */
+    /** A null element is no account: a programming error, not a failed evaluation. */
+    static NullPointerException nullElement(long index) {
+        return new NullPointerException("accounts: the element at index " + index + " is null");
+    }
+
+    /**
+     * Never throws for a failure of the account itself: every input gets an outcome. A closed engine
+     * is the caller's fault, not the account's: its {@link IllegalStateException} propagates.
+     */
     static Outcome evaluateOne(FitEngine engine, AccountFacts facts, long index, LocalDate asOf) {
+        if (facts == null) {
+            throw nullElement(index);
+        }
         try {
             return Outcome.success(index, engine.evaluate(facts, asOf));
         } catch (EvaluationException e) {
             return Outcome.failure(index, e);
+        } catch (IllegalStateException e) {
+            throw e; // the engine is closed
         } catch (RuntimeException | StackOverflowError e) {
             return Outcome.failure(index, new EvaluationException(facts.accountId(), null,
                     "evaluation failed: " + e, e));

@@ -11,6 +11,8 @@ import io.icprules.result.RulesetInfo;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -60,15 +62,44 @@ public interface FitEngine extends AutoCloseable {
     }
 
     /**
-     * Evaluates many accounts, in parallel, and returns one outcome per input in input order. A
-     * failing account yields a failed {@link Outcome}; the others go on.
+     * Evaluates many accounts, in parallel on the calling thread and the common
+     * {@link java.util.concurrent.ForkJoinPool}, and returns one outcome per input in input order. A
+     * failing account yields a failed {@link Outcome}; the others go on. A {@code null} element is
+     * not an account but a programming error: the whole call is refused before anything is
+     * evaluated (as {@code List.of} refuses nulls), so that a returned list always has one outcome
+     * per input.
+     *
+     * <p>The common pool is shared by the whole JVM (parallel streams, {@code CompletableFuture}s
+     * without an executor): a service that keeps it busy with other work, or that wants batch
+     * evaluation to stay on threads of its own, passes an executor to
+     * {@link #evaluateAll(List, LocalDate, Executor)} instead.
      *
      * @param accounts the accounts, never null
      * @param asOf     the evaluation date for all of them, never null
      * @return the outcomes, as many as inputs, in input order; never null
+     * @throws NullPointerException  naming {@code accounts} or {@code asOf} when it is null, or the
+     *                               index of a null element
+     * @throws IllegalStateException after {@link #close()}
      */
     default List<Outcome> evaluateAll(List<AccountFacts> accounts, LocalDate asOf) {
-        return Batches.evaluate(this, accounts, asOf);
+        return Batches.evaluate(this, accounts, asOf, null);
+    }
+
+    /**
+     * As {@link #evaluateAll(List, LocalDate)}, on the given executor's threads instead of the common
+     * pool: the accounts are cut into as many slices as there are cores, each slice a task, and the
+     * calling thread waits for them.
+     *
+     * @param accounts the accounts, never null
+     * @param asOf     the evaluation date for all of them, never null
+     * @param executor runs the slices, never null; a slice it rejects is evaluated on the calling
+     *                 thread
+     * @return the outcomes, as many as inputs, in input order; never null
+     * @throws NullPointerException  naming the parameter that is null, or the index of a null element
+     * @throws IllegalStateException after {@link #close()}
+     */
+    default List<Outcome> evaluateAll(List<AccountFacts> accounts, LocalDate asOf, Executor executor) {
+        return Batches.evaluate(this, accounts, asOf, Objects.requireNonNull(executor, "executor"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.icprules.engine;
 
+import io.icprules.spi.EngineLog;
 import io.icprules.spi.FitEngineProvider;
 
 import io.icprules.error.Diagnostic;
@@ -24,9 +25,11 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -53,13 +56,17 @@ import java.util.stream.Stream;
  */
 public final class ReloadingFitEngine implements FitEngine {
 
-    private static final System.Logger LOG = System.getLogger(ReloadingFitEngine.class.getName());
+    /** The logger every reload is reported to (see docs/java-api.md, "Logging"). */
+    static final String LOGGER = "io.icprules.engine.ReloadingFitEngine";
 
     private final Supplier<RulesetSource> reader;
     private final FitEngineProvider provider;
     private final EngineSettings settings;
     private final AtomicReference<FitEngine> current;
+    private final EngineLog log;
     private final List<Consumer<ReloadResult>> listeners = new CopyOnWriteArrayList<>();
+    /** Told only of the reloads the folder watcher makes, as {@link #watching} promises. */
+    private volatile Consumer<ReloadResult> watchListener;
     private final Object reloadLock = new Object();
     private volatile Thread watcher;
     private volatile WatchService watchService;
@@ -70,6 +77,7 @@ public final class ReloadingFitEngine implements FitEngine {
         // Settings are fixed now, so later changes to the builder cannot leak into reloads.
         this.provider = builder.resolveProvider();
         this.settings = builder.settings();
+        this.log = provider.log(LOGGER);
         this.current = new AtomicReference<>(provider.create(reader.get(), settings));
     }
 
@@ -93,20 +101,23 @@ public final class ReloadingFitEngine implements FitEngine {
      * @param dir      the ruleset folder, never null
      * @param builder  settings for every version, never null
      * @param debounce how long changes must be quiet before a reload, not negative
-     * @param listener told of every reload the watcher makes, never null
+     * @param listener told of every reload the watcher makes (not of {@link #reload()} calls, which
+     *                 return their result), never null
      * @return the engine, already watching
      * @throws RulesetException when the first version does not compile
      */
     public static ReloadingFitEngine watching(Path dir, IcpRules.Builder builder, Duration debounce,
                                               Consumer<ReloadResult> listener) {
+        Objects.requireNonNull(listener, "listener");
         ReloadingFitEngine engine = of(() -> RulesetSource.fromDirectory(dir), builder);
-        engine.addListener(listener);
+        engine.watchListener = listener;
         engine.watch(dir, debounce);
         return engine;
     }
 
     /**
-     * @param listener told of every reload from now on (from the reloading thread), never null
+     * @param listener told of every reload from now on, the watcher's and {@link #reload()}'s (from
+     *                 the reloading thread), never null
      */
     public void addListener(Consumer<ReloadResult> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -121,15 +132,22 @@ public final class ReloadingFitEngine implements FitEngine {
      * Reads the source again and, when its content changed, compiles and swaps it in.
      *
      * @return what happened, never null
+     * @throws IllegalStateException after {@link #close()}
      */
     public ReloadResult reload() {
+        return reloadFromReader(null);
+    }
+
+    /** A reload by the watcher, whose listener hears of it. */
+    private ReloadResult reloadFromReader(Consumer<ReloadResult> watcherListener) {
+        checked();
         RulesetSource source;
         try {
             source = reader.get();
         } catch (RulesetException e) {
-            return report(rejected(e));
+            return report(rejected(e), watcherListener);
         }
-        return reload(source);
+        return swap(source, watcherListener);
     }
 
     /**
@@ -137,24 +155,31 @@ public final class ReloadingFitEngine implements FitEngine {
      *
      * @param source the new version, never null
      * @return what happened, never null
+     * @throws IllegalStateException after {@link #close()}
      */
     public ReloadResult reload(RulesetSource source) {
-        Objects.requireNonNull(source, "source");
+        return swap(Objects.requireNonNull(source, "source"), null);
+    }
+
+    private ReloadResult swap(RulesetSource source, Consumer<ReloadResult> watcherListener) {
         synchronized (reloadLock) {
+            // Checked under the lock: close() takes it too, so no version is swapped in after it.
+            checked();
             RulesetInfo serving = current.get().ruleset();
             if (serving.contentHash().equals(source.contentHash())) {
                 return report(new ReloadResult(ReloadResult.Status.UNCHANGED, serving, null, List.of(),
-                        "ruleset " + serving + " unchanged"));
+                        "ruleset " + serving + " unchanged"), watcherListener);
             }
             FitEngine next;
             try {
                 next = provider.create(source, settings);
             } catch (RulesetException e) {
-                return report(rejected(e));
+                return report(rejected(e), watcherListener);
             }
             FitEngine previous = current.getAndSet(next);
             return report(new ReloadResult(ReloadResult.Status.SWAPPED, next.ruleset(), previous.ruleset(),
-                    next.warnings(), "ruleset " + previous.ruleset() + " replaced by " + next.ruleset()));
+                    next.warnings(), "ruleset " + previous.ruleset() + " replaced by " + next.ruleset()),
+                    watcherListener);
         }
     }
 
@@ -165,20 +190,27 @@ public final class ReloadingFitEngine implements FitEngine {
                 "new version rejected with " + errors + " error(s); " + serving + " keeps serving");
     }
 
-    private ReloadResult report(ReloadResult result) {
+    private ReloadResult report(ReloadResult result, Consumer<ReloadResult> watcherListener) {
         if (result.status() == ReloadResult.Status.REJECTED) {
-            LOG.log(System.Logger.Level.WARNING, result.message() + ": " + result.diagnostics());
+            log.log(EngineLog.Level.WARN, result.message() + ": " + result.diagnostics(), null);
         } else if (result.status() == ReloadResult.Status.SWAPPED) {
-            LOG.log(System.Logger.Level.INFO, result.message());
+            log.log(EngineLog.Level.INFO, result.message(), null);
+        }
+        if (watcherListener != null) {
+            tell(watcherListener, result);
         }
         for (Consumer<ReloadResult> l : listeners) {
-            try {
-                l.accept(result);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "reload listener failed", e);
-            }
+            tell(l, result);
         }
         return result;
+    }
+
+    private void tell(Consumer<ReloadResult> listener, ReloadResult result) {
+        try {
+            listener.accept(result);
+        } catch (RuntimeException e) {
+            log.log(EngineLog.Level.WARN, "a reload listener failed", e);
+        }
     }
 
     /**
@@ -186,11 +218,12 @@ public final class ReloadingFitEngine implements FitEngine {
      *
      * @param dir      the folder to watch, never null
      * @param debounce quiet time before a reload, not negative
-     * @throws IllegalStateException when already watching
+     * @throws IllegalStateException when already watching, or after {@link #close()}
      * @throws UncheckedIOException  when the folder cannot be watched
      */
     public synchronized void watch(Path dir, Duration debounce) {
         Objects.requireNonNull(dir, "dir");
+        checked();
         if (debounce.isNegative()) {
             throw new IllegalArgumentException("debounce must not be negative");
         }
@@ -232,14 +265,21 @@ public final class ReloadingFitEngine implements FitEngine {
                     drain(more);
                 }
                 register(ws, dir); // new sub-folders
-                reload();
+                if (closed) {
+                    break;
+                }
+                reloadFromReader(watchListener);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ClosedWatchServiceException e) {
             // closed: stop
+        } catch (IllegalStateException e) {
+            if (!closed) {
+                log.log(EngineLog.Level.ERROR, "watching " + dir + " stopped", e);
+            }
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "watching " + dir + " stopped", e);
+            log.log(EngineLog.Level.ERROR, "watching " + dir + " stopped", e);
         }
     }
 
@@ -288,21 +328,42 @@ public final class ReloadingFitEngine implements FitEngine {
 
     private FitEngine checked() {
         if (closed) {
-            throw new IllegalStateException("engine is closed");
+            throw new IllegalStateException("engine for " + current.get().ruleset() + " is closed");
         }
         return current.get();
     }
 
-    /** Stops watching and closes the serving engine. */
+    /** Runs the whole batch on the version current when it starts. */
+    @Override
+    public List<Outcome> evaluateAll(List<AccountFacts> accounts, LocalDate asOf, Executor executor) {
+        return checked().evaluateAll(accounts, asOf, executor);
+    }
+
+    /** Runs every account on the version current when it starts. */
+    @Override
+    public Iterator<Outcome> evaluateIterator(Iterator<AccountFacts> accounts, LocalDate asOf) {
+        return checked().evaluateIterator(accounts, asOf);
+    }
+
+    /**
+     * Stops watching and closes the serving engine. Idempotent; afterwards every method but
+     * {@link #ruleset()}, {@link #warnings()} and {@link #current()} throws
+     * {@link IllegalStateException}, reloads included.
+     */
     @Override
     public void close() {
-        closed = true;
+        synchronized (reloadLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         WatchService ws = watchService;
         if (ws != null) {
             try {
                 ws.close();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the watch service failed", e);
+                log.log(EngineLog.Level.DEBUG, "closing the watch service failed", e);
             }
         }
         Thread t = watcher;

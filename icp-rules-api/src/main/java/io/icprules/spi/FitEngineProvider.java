@@ -25,4 +25,15 @@ public interface FitEngineProvider {
      * @throws RulesetException with every diagnostic when the ruleset does not compile
      */
     FitEngine create(RulesetSource source, EngineSettings settings);
+
+    /**
+     * The log that the api module's own classes (such as {@code ReloadingFitEngine}) write to, so
+     * that every line of the library goes through the engine's logging facade.
+     *
+     * @param name the logger's name, never null
+     * @return the log, never null; by default one writing to {@link System.Logger}
+     */
+    default EngineLog log(String name) {
+        return EngineLog.system(name);
+    }
 }

@@ -3,6 +3,7 @@ package io.icprules.drools;
 import io.icprules.drools.internal.compile.RulesetCompiler;
 import io.icprules.engine.EngineSettings;
 import io.icprules.engine.FitEngine;
+import io.icprules.spi.EngineLog;
 import io.icprules.spi.FitEngineProvider;
 import io.icprules.engine.RulesetSource;
 
@@ -25,5 +26,11 @@ public final class DroolsEngineProvider implements FitEngineProvider {
     @Override
     public FitEngine create(RulesetSource source, EngineSettings settings) {
         return new DroolsFitEngine(RulesetCompiler.compile(source, settings.ruleTrust().restricts(source)), settings);
+    }
+
+    /** @return a log writing through SLF4J */
+    @Override
+    public EngineLog log(String name) {
+        return new Slf4jEngineLog(name);
     }
 }
