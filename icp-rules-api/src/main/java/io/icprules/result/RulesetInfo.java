@@ -1,7 +1,11 @@
 package io.icprules.result;
 
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Which ruleset decided a result: its name and version from the manifest, and a hash of its
@@ -14,11 +18,14 @@ public final class RulesetInfo implements Serializable {
     private final String name;
     private final String version;
     private final String contentHash;
+    /** Shared by every result of one engine; not part of equality, not serialized. */
+    private final transient Set<String> ruleNames;
 
-    private RulesetInfo(String name, String version, String contentHash) {
+    private RulesetInfo(String name, String version, String contentHash, Set<String> ruleNames) {
         this.name = Objects.requireNonNull(name, "name");
         this.version = Objects.requireNonNull(version, "version");
         this.contentHash = Objects.requireNonNull(contentHash, "contentHash");
+        this.ruleNames = Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNull(ruleNames, "ruleNames")));
     }
 
     /**
@@ -28,7 +35,18 @@ public final class RulesetInfo implements Serializable {
      * @return the info
      */
     public static RulesetInfo of(String name, String version, String contentHash) {
-        return new RulesetInfo(name, version, contentHash);
+        return new RulesetInfo(name, version, contentHash, Set.of());
+    }
+
+    /**
+     * @param name        the ruleset name, never null
+     * @param version     the ruleset version, never null
+     * @param contentHash hex SHA-256 of the ruleset's files, never null
+     * @param ruleNames   the names of the ruleset's rules, in file order, never null
+     * @return the info
+     */
+    public static RulesetInfo of(String name, String version, String contentHash, Collection<String> ruleNames) {
+        return new RulesetInfo(name, version, contentHash, new LinkedHashSet<>(ruleNames));
     }
 
     /** @return the name from the manifest, never null */
@@ -44,6 +62,17 @@ public final class RulesetInfo implements Serializable {
     /** @return the lower-case hex SHA-256 over the ruleset's file names and contents, never null */
     public String contentHash() {
         return contentHash;
+    }
+
+    /**
+     * The names of the ruleset's rules, so that a test can tell a misspelt rule name from a rule that
+     * did not fire. Known on results an engine made; empty on an info made from name, version and
+     * hash alone, or read back from a serialized form.
+     *
+     * @return the rule names in file order, never null, possibly empty when not known
+     */
+    public Set<String> ruleNames() {
+        return ruleNames == null ? Set.of() : ruleNames;
     }
 
     /** @return the first 12 characters of the content hash, enough to tell versions apart in a table */

@@ -56,17 +56,14 @@ public final class CaseRunner {
             return new CaseResult(fitCase, null, List.of("evaluation failed: " + e.getMessage()));
         }
         List<String> failures = new ArrayList<>();
-        if (notFired != null) {
-            Set<String> known = new HashSet<>();
+        Set<String> known = new LinkedHashSet<>(actual.ruleset().ruleNames());
+        if (known.isEmpty() && notFired != null) {
+            // An engine that does not name its rules: the ledger and the explanation do.
             actual.ledger().forEach(l -> known.add(l.rule()));
             notFired.forEach(c -> known.add(c.rule()));
-            for (String rule : fitCase.expected().ruleNames()) {
-                if (!known.contains(rule) && !rule.equals("clamp") && !rule.startsWith("cap: ")) {
-                    failures.add("no rule named '" + rule + "' in ruleset " + actual.ruleset().name()
-                            + " (check the spelling: a rule that does not exist never fires)");
-                }
-            }
         }
+        RuleNames.unknown(actual.ruleset().name(), known, fitCase.expected().ruleNames())
+                .ifPresent(m -> failures.addAll(List.of(m.split("\n"))));
         List<String> mismatches = fitCase.expected().mismatches(actual);
         failures.addAll(mismatches);
         if (notFired != null && !mismatches.isEmpty()) {

@@ -196,7 +196,7 @@ class CaseRunnerTest {
     }
 
     @Test
-    void anEngineThatCannotExplainStillRunsCasesWithoutCheckingNames() throws IOException {
+    void anEngineThatCannotExplainStillChecksNamesAgainstTheRulesItsResultsName() throws IOException {
         CaseFile f = CaseFiles.read(TestRuleset.writeCases(ruleset, "n.yaml", """
                 cases:
                   - name: unknown name
@@ -205,8 +205,9 @@ class CaseRunnerTest {
                     expect: {not_fired: [No such rule]}
                 """));
 
-        assertThat(CaseRunner.of(new EvaluateOnly(engine)).run(f).results())
-                .singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
+        assertThat(CaseRunner.of(new EvaluateOnly(engine)).run(f).results()).singleElement()
+                .satisfies(c -> assertThat(c.failures()).containsExactly("no rule named 'No such rule' in ruleset t"
+                        + " (check the spelling: a rule that does not exist never fires)"));
         assertThat(runner.run(f).results()).singleElement().satisfies(c -> assertThat(c.passed()).isFalse());
     }
 

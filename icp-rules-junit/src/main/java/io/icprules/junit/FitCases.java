@@ -20,25 +20,36 @@ import org.opentest4j.AssertionFailedError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Turns a ruleset's fit test cases (see {@link CaseFiles}) into JUnit 5 dynamic tests: one container
- * per case file, one test per case, named after the case. A user project runs them with one method:
+ * per case file, one test per case, named after the case. A user project runs them with one method.
+ * A ruleset that ships in the service's jar (rules under {@code src/main/resources/icp/retail}, loaded
+ * with {@link RulesetSource#fromClasspath}) keeps its cases under {@code src/test/resources}, so that
+ * they do not ship, and is tested as production compiles it:
  *
  * <pre>{@code
  * class RetailProfileTest {
  *     @TestFactory
  *     Stream<DynamicNode> fitCases() {
- *         return FitCases.from(Path.of("src/main/icp/retail"));   // runs src/main/icp/retail/cases/*.yaml
+ *         return FitCases.from(RulesetSource.fromClasspath("icp/retail"),
+ *                 Path.of("src/test/resources/icp-cases/retail"));
  *     }
  * }
  * }</pre>
+ *
+ * <p>A ruleset kept as a folder that the service reads at run time (edited by rule authors, loaded
+ * with {@code IcpRules.fromDirectory}) keeps its cases in its own {@code cases} folder:
+ * {@code FitCases.from(Path.of("rules/retail"))}.
  *
  * <p>A failing case reports what it expected, what came out and the full ledger. Nothing is ever
  * skipped: a ruleset that does not compile, a missing cases folder, a folder without case files,
@@ -64,47 +75,92 @@ public final class FitCases {
     }
 
     /**
-     * The tests for the cases in a given file or folder.
+     * The tests for the cases in a given file or folder, against the ruleset folder compiled as
+     * {@code IcpRules.fromDirectory} compiles it (restricted mode, the default for folders).
      *
      * @param rulesetDir the ruleset folder, never null
      * @param cases      a case file, or a folder searched for {@code .yaml} and {@code .yml} files
      * @return one container per case file, one test per case
      */
     public static Stream<DynamicNode> from(Path rulesetDir, Path cases) {
+        Objects.requireNonNull(rulesetDir, "rulesetDir");
+        return run(rulesetDir.toString(), rulesetDir, cases,
+                () -> IcpRules.builder().ruleset(RulesetSource.fromDirectory(rulesetDir)).build(), true);
+    }
+
+    /**
+     * The tests for the cases in a given file or folder, against a ruleset compiled exactly as
+     * production compiles it: the same source and the same trust. A service that loads its profile
+     * with {@link RulesetSource#fromClasspath} (trusted) tests it the same way, so that a rule
+     * production accepts (a {@code function}, say) is not refused by the test:
+     *
+     * <pre>{@code
+     * // rules in src/main/resources/icp/retail, cases in src/test/resources/icp-cases/retail
+     * FitCases.from(RulesetSource.fromClasspath("icp/retail"), Path.of("src/test/resources/icp-cases/retail"));
+     * }</pre>
+     *
+     * @param ruleset the ruleset, never null; compiled with {@code IcpRules.builder()}'s defaults
+     * @param cases   a case file, or a folder searched for {@code .yaml} and {@code .yml} files
+     * @return one container per case file, one test per case
+     */
+    public static Stream<DynamicNode> from(RulesetSource ruleset, Path cases) {
+        Objects.requireNonNull(ruleset, "ruleset");
+        return run(ruleset.origin(), null, cases, () -> IcpRules.builder().ruleset(ruleset).build(), true);
+    }
+
+    /**
+     * The tests for the cases in a given file or folder, against an engine the caller built (with
+     * its own settings, or the very engine the service uses). The engine is not closed.
+     *
+     * @param engine the engine, never null
+     * @param cases  a case file, or a folder searched for {@code .yaml} and {@code .yml} files
+     * @return one container per case file, one test per case
+     */
+    public static Stream<DynamicNode> from(FitEngine engine, Path cases) {
+        Objects.requireNonNull(engine, "engine");
+        return run(engine.ruleset().toString(), null, cases, () -> engine, false);
+    }
+
+    private static Stream<DynamicNode> run(String label, Path rulesetDir, Path cases, Supplier<FitEngine> engines,
+                                           boolean close) {
+        Objects.requireNonNull(cases, "cases");
         List<CaseFile> files;
         try {
             files = CaseFiles.readAll(cases);
         } catch (NoSuchFileException e) {
-            return failing("fit cases of " + rulesetDir, "no case file or folder at " + cases
+            return failing("fit cases of " + label, "no case file or folder at " + cases
                     + "; write the cases of a ruleset as YAML files in its " + CaseFiles.FOLDER + " folder");
         } catch (IOException e) {
-            return failing("fit cases of " + rulesetDir, "cannot list " + cases + ": " + e);
+            return failing("fit cases of " + label, "cannot list " + cases + ": " + e);
         }
         if (files.isEmpty()) {
-            return failing("fit cases of " + rulesetDir, "no .yaml or .yml case file under " + cases);
+            return failing("fit cases of " + label, "no .yaml or .yml case file under " + cases);
         }
-        RulesetSource source;
         FitEngine engine;
         try {
-            source = RulesetSource.fromDirectory(rulesetDir);
-            engine = IcpRules.builder().ruleset(source).build();
+            engine = engines.get();
         } catch (RulesetException e) {
-            return failing("ruleset " + rulesetDir + " compiles", "the ruleset " + rulesetDir + " does not compile:\n"
+            return failing("ruleset " + label + " compiles", "the ruleset " + label + " does not compile:\n"
                     + e.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.joining("\n")));
         } catch (IcpRulesException | UncheckedIOException e) {
-            return failing("ruleset " + rulesetDir + " compiles", e.getMessage());
+            return failing("ruleset " + label + " compiles", e.getMessage());
         }
         List<CaseFileResult> results = new ArrayList<>();
-        try (engine) {
+        try {
             CaseRunner runner = CaseRunner.of(engine);
             for (CaseFile f : files) {
                 results.add(runner.run(f));
             }
+        } finally {
+            if (close) {
+                engine.close();
+            }
         }
-        return results.stream().map(r -> container(rulesetDir, r));
+        Path base = rulesetDir != null ? rulesetDir : (Files.isDirectory(cases) ? cases : cases.getParent());
+        return results.stream().map(r -> container(base, r));
     }
 
-    private static DynamicNode container(Path rulesetDir, CaseFileResult file) {
+    private static DynamicNode container(Path base, CaseFileResult file) {
         List<DynamicNode> tests = new ArrayList<>();
         for (CaseProblem p : file.problems()) {
             String name = p.caseName() != null ? p.caseName()
@@ -124,8 +180,8 @@ public final class FitCases {
         // Cases in file order, whether they could be read or not.
         tests.sort((a, b) -> Integer.compare(line(a), line(b)));
         Path f = file.file();
-        String name = f.toAbsolutePath().normalize().startsWith(rulesetDir.toAbsolutePath().normalize())
-                ? rulesetDir.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize()).toString()
+        String name = base != null && f.toAbsolutePath().normalize().startsWith(base.toAbsolutePath().normalize())
+                ? base.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize()).toString()
                 : f.toString();
         return DynamicContainer.dynamicContainer(name, f.toUri(), tests.stream());
     }

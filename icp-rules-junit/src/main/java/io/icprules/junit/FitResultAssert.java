@@ -1,5 +1,6 @@
 package io.icprules.junit;
 
+import io.icprules.cases.RuleNames;
 import io.icprules.result.Decision;
 import io.icprules.result.FitResult;
 import io.icprules.result.LedgerLine;
@@ -8,6 +9,7 @@ import org.assertj.core.api.AbstractAssert;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,6 +123,7 @@ public final class FitResultAssert extends AbstractAssert<FitResultAssert, FitRe
      */
     public FitResultAssert fired(String... rules) {
         isNotNull();
+        knownRules(rules);
         List<String> missing = new ArrayList<>();
         for (String r : rules) {
             if (actual.line(r).isEmpty()) {
@@ -140,6 +143,7 @@ public final class FitResultAssert extends AbstractAssert<FitResultAssert, FitRe
      */
     public FitResultAssert didNotFire(String... rules) {
         isNotNull();
+        knownRules(rules);
         List<String> fired = new ArrayList<>();
         for (String r : rules) {
             if (actual.line(r).isPresent()) {
@@ -159,6 +163,7 @@ public final class FitResultAssert extends AbstractAssert<FitResultAssert, FitRe
      */
     public FitResultAssert hasPoints(String rule, String points) {
         isNotNull();
+        knownRules(rule);
         BigDecimal expected = new BigDecimal(points);
         Optional<LedgerLine> line = actual.line(rule);
         if (line.isEmpty()) {
@@ -175,6 +180,7 @@ public final class FitResultAssert extends AbstractAssert<FitResultAssert, FitRe
      */
     public FitResultAssert hasUnmetHardFilter(String... rules) {
         isNotNull();
+        knownRules(rules);
         List<String> unmet = actual.unmetHardFilters().stream().map(RuleNote::rule).toList();
         List<String> missing = new ArrayList<>();
         for (String r : rules) {
@@ -195,6 +201,7 @@ public final class FitResultAssert extends AbstractAssert<FitResultAssert, FitRe
      */
     public FitResultAssert isDisqualifiedBy(String... rules) {
         isDisqualified();
+        knownRules(rules);
         List<String> fired = actual.disqualifiers().stream().map(RuleNote::rule).toList();
         List<String> missing = new ArrayList<>();
         for (String r : rules) {
@@ -243,5 +250,14 @@ public final class FitResultAssert extends AbstractAssert<FitResultAssert, FitRe
     /** Fails with the message and the full ledger; '%' in rule names or reasons is not a format code. */
     private void fail(String message) {
         failWithMessage((message + "\n" + actual.explain()).replace("%", "%%"));
+    }
+
+    /**
+     * Fails for a name that is no rule of the result's ruleset: such a rule never fires, so an
+     * assertion about it would pass or fail for nothing.
+     */
+    private void knownRules(String... rules) {
+        RuleNames.unknown(actual.ruleset().name(), actual.ruleset().ruleNames(), Arrays.asList(rules))
+                .ifPresent(this::fail);
     }
 }

@@ -1,6 +1,9 @@
 package io.icprules.junit;
 
 import io.icprules.cases.TestRuleset;
+import io.icprules.engine.FitEngine;
+import io.icprules.engine.IcpRules;
+import io.icprules.engine.RulesetSource;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -160,5 +163,68 @@ class FitCasesTest {
                     .containsExactly("retailer fits", "this one is wrong", "malformed");
             assertThat(tests.get(0).getTestSourceUri()).get().asString().endsWith("elsewhere.yaml?line=3");
         });
+    }
+
+    /** A trusted ruleset with a function, as a service loads it from its class path. */
+    private static final String WITH_FUNCTION = TestRuleset.RULES + """
+
+            function boolean large(Integer employees) { return employees != null && employees > 150; }
+
+            rule "Large store" @kind(soft) @points(5)
+            when Account( large(employees) ) then end
+            """;
+
+    private static List<DynamicTest> leaves(Stream<DynamicNode> nodes) {
+        List<DynamicTest> out = new java.util.ArrayList<>();
+        nodes.forEach(n -> {
+            if (n instanceof DynamicContainer c) {
+                out.addAll(leaves(c.getChildren().map(x -> (DynamicNode) x)));
+            } else {
+                out.add((DynamicTest) n);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void casesRunAgainstTheRulesetAsProductionCompilesIt() throws Throwable {
+        Path cases = dir.resolve("test-resources/icp-cases/t/fit.yaml");
+        Files.createDirectories(cases.getParent());
+        Files.writeString(cases, """
+                as_of: 2026-11-01
+                cases:
+                  - name: large retailer
+                    account: {id: fit-1, industry: Retail, employees: 200}
+                    expect: {decision: FIT, score: 35, fired: [Core vertical, Large store]}
+                """, StandardCharsets.UTF_8);
+        RulesetSource trusted = RulesetSource.of("classpath:icp/t", true,
+                Map.of("ruleset.properties", TestRuleset.MANIFEST, "rules.drl", WITH_FUNCTION));
+        List<DynamicTest> tests = leaves(FitCases.from(trusted, cases.getParent()));
+        assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly("large retailer");
+        tests.get(0).getExecutable().execute(); // passes: trusted, as in production
+
+        // The same rules as a folder are compiled in restricted mode, which refuses the function.
+        Path folder = TestRuleset.write(dir.resolve("folder"));
+        Files.writeString(folder.resolve("rules.drl"), WITH_FUNCTION, StandardCharsets.UTF_8);
+        List<DynamicTest> restricted = leaves(FitCases.from(folder, cases.getParent()));
+        assertThat(restricted).extracting(DynamicTest::getDisplayName).containsExactly("ruleset " + folder + " compiles");
+        assertThatThrownBy(() -> restricted.get(0).getExecutable().execute()).isInstanceOf(AssertionFailedError.class);
+    }
+
+    @Test
+    void casesRunAgainstTheCallersEngineWhichStaysOpen() throws Throwable {
+        Path ruleset = TestRuleset.write(dir);
+        Path cases = TestRuleset.writeCases(ruleset, "a.yaml", CASES);
+        try (FitEngine engine = IcpRules.fromDirectory(ruleset)) {
+            List<DynamicTest> tests = leaves(FitCases.from(engine, cases));
+            assertThat(tests).extracting(DynamicTest::getDisplayName)
+                    .containsExactly("retailer fits", "this one is wrong", "malformed");
+            tests.get(0).getExecutable().execute();
+            assertThatThrownBy(() -> tests.get(1).getExecutable().execute()).isInstanceOf(AssertionFailedError.class);
+            // Still open: the caller owns it.
+            assertThat(engine.evaluate(io.icprules.fact.AccountFacts.of(
+                    io.icprules.fact.Account.builder("x").industry("Retail").employees(200).build()),
+                    java.time.LocalDate.of(2026, 11, 1)).score()).isEqualByComparingTo("30");
+        }
     }
 }

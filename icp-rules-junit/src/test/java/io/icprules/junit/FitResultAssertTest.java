@@ -90,7 +90,7 @@ class FitResultAssertTest {
         assertThatThrownBy(() -> assertThat(fit).isDisqualifiedBy("Uses competitor"))
                 .hasMessageContaining("Expected decision DISQUALIFIED but was FIT");
         assertThatThrownBy(() -> assertThat(disqualified).isDisqualifiedBy("Other"))
-                .hasMessageContaining("Expected disqualifiers to include 'Other' but they were [Uses competitor]");
+                .hasMessageContaining("no rule named 'Other' in ruleset t");
         assertThatThrownBy(() -> assertThat(fit).hasMissingField("country"))
                 .hasMessageContaining("Expected missing fields to include [country] but they were []");
         assertThatThrownBy(() -> assertThat(fit).isExcluded()).hasMessageContaining("Expected decision EXCLUDED but was FIT");
@@ -103,5 +103,30 @@ class FitResultAssertTest {
     void aDescriptionGivenWithAsLeadsTheMessage() {
         assertThatThrownBy(() -> assertThat(fit).as("account %s", "fit-1").hasTier("A"))
                 .hasMessageStartingWith("[account fit-1] Expected tier A");
+    }
+
+    @Test
+    void aNameThatIsNoRuleOfTheRulesetFailsEveryRuleAssertion() {
+        assertThatThrownBy(() -> assertThat(fit).didNotFire("New VP Sale"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no rule named 'New VP Sale' in ruleset t")
+                .hasMessageContaining("a rule that does not exist never fires");
+        assertThatThrownBy(() -> assertThat(fit).fired("core vertical"))
+                .hasMessageContaining("no rule named 'core vertical'")
+                .hasMessageContaining("did you mean 'Core vertical'?");
+        assertThatThrownBy(() -> assertThat(fit).hasPoints("Core Vertical ", "30"))
+                .hasMessageContaining("did you mean 'Core vertical'?");
+        assertThatThrownBy(() -> assertThat(excluded).hasUnmetHardFilter("Midmarket headcount"))
+                .hasMessageContaining("no rule named 'Midmarket headcount'");
+        assertThatThrownBy(() -> assertThat(disqualified).isDisqualifiedBy("Uses competitors"))
+                .hasMessageContaining("no rule named 'Uses competitors'");
+        // Real names, and the scorer's own lines, still pass.
+        assertThat(fit).didNotFire("Uses competitor").fired("Core vertical").didNotFire("clamp");
+    }
+
+    @Test
+    void theResultNamesEveryRuleOfItsRuleset() {
+        org.assertj.core.api.Assertions.assertThat(fit.ruleset().ruleNames()).containsExactly(
+                "Mid-market headcount", "Core vertical", "Hourly share 80%+", "Recent funding", "Uses competitor");
     }
 }

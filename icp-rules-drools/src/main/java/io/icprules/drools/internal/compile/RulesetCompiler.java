@@ -44,7 +44,9 @@ import java.util.Set;
  */
 public final class RulesetCompiler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RulesetCompiler.class);
+    /** A stable name, documented for users (docs/java-api.md, "Logging"), whatever the class is called. */
+    static final String LOGGER = "io.icprules.drools.compile";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     private RulesetCompiler() {
     }
@@ -143,9 +145,13 @@ public final class RulesetCompiler {
         EmptyConsequences.skipEmptyConsequences(kieBase, emptyConsequences);
         RuleCatalog catalog = RuleCatalog.of(specs);
         checkEveryRuleHasMetadata(kieBase, catalog, name);
-        RulesetInfo info = RulesetInfo.of(manifest.name(), manifest.version(), source.contentHash());
+        RulesetInfo info = RulesetInfo.of(manifest.name(), manifest.version(), source.contentHash(),
+                catalog.rules().stream().map(RuleSpec::name).toList());
         LOG.info("Compiled ruleset {} ({} rules, {} warnings) in {} ms", info, catalog.size(),
                 diagnostics.size(), (System.nanoTime() - start) / 1_000_000);
+        for (Diagnostic warning : diagnostics) {
+            LOG.warn("Ruleset {}: {}", info, warning);
+        }
         if (!unanchored.isEmpty()) {
             LOG.info("Ruleset {}: a fresh session per account, because these rules can match without facts: {}",
                     info, unanchored);
