@@ -307,13 +307,14 @@ public final class Account implements Serializable {
         /**
          * @param country ISO 3166-1 alpha-2 code (any case), or null when unknown
          * @return this builder
-         * @throws InvalidFactException when not two ASCII letters
+         * @throws InvalidFactException when not an officially assigned ISO 3166-1 alpha-2 code (the
+         *                              message says what was probably meant: {@code UK} is {@code GB})
          */
         public Builder country(String country) {
             String c = Values.text("country", country);
             if (c != null && !Values.isCountryCode(c)) {
-                throw new InvalidFactException("country",
-                        "must be an ISO 3166-1 alpha-2 code such as US or DE, was '" + Values.preview(c) + "'");
+                throw new InvalidFactException("country", "must be an ISO 3166-1 alpha-2 code such as US or DE, was '"
+                        + Values.preview(c) + "'" + Values.countryHint(c));
             }
             this.country = c == null ? null : c.toUpperCase(Locale.ROOT);
             return this;

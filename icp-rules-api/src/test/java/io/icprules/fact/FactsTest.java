@@ -38,7 +38,15 @@ class FactsTest {
         assertThatThrownBy(() -> Account.builder("a").employees(-1)).isInstanceOfSatisfying(InvalidFactException.class,
                 e -> assertThat(e.field()).isEqualTo("employees"));
         assertThatThrownBy(() -> Account.builder("a").annualRevenue(-5L)).hasMessageContaining("annualRevenue");
-        assertThatThrownBy(() -> Account.builder("a").country("USA")).hasMessageContaining("ISO 3166-1 alpha-2");
+        assertThatThrownBy(() -> Account.builder("a").country("USA")).hasMessageContaining("ISO 3166-1 alpha-2")
+                .hasMessageEndingWith("(use the two-letter code US for USA)");
+        assertThatThrownBy(() -> Account.builder("a").country("UK")).isInstanceOf(InvalidFactException.class)
+                .hasMessage("country: must be an ISO 3166-1 alpha-2 code such as US or DE, was 'UK' (use GB: UK is not"
+                        + " an ISO 3166-1 code)");
+        assertThatThrownBy(() -> Account.builder("a").country("el")).hasMessageEndingWith("(use GR: EL is not an ISO 3166-1 code)");
+        assertThatThrownBy(() -> Account.builder("a").country("zz")).hasMessage(
+                "country: must be an ISO 3166-1 alpha-2 code such as US or DE, was 'zz'");
+        assertThat(Account.builder("a").country("gb").build().getCountry()).isEqualTo("GB");
         assertThatThrownBy(() -> Account.builder("a").foundedYear(99999)).hasMessageContaining("foundedYear");
         assertThatThrownBy(() -> Account.builder("a").attribute("bad name", 1)).hasMessageContaining("attribute names");
         assertThatThrownBy(() -> Account.builder("a").attribute("x", Double.NaN)).hasMessageContaining("finite");

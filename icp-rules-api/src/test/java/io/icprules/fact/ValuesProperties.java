@@ -25,12 +25,14 @@ class ValuesProperties {
         return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12),
                 Arbitraries.strings().withChars("aZz09_.-+ A\u00e9\u0663\u212a").ofMaxLength(6),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(4),
-                Arbitraries.of("", "US", "u", "usa", "funding_round", "9x", "_x", "a-b", "\u0130s"));
+                Arbitraries.of("", "US", "u", "usa", "UK", "zz", "gb", "EL", "funding_round", "9x", "_x", "a-b", "\u0130s"));
     }
 
     @Property
-    void countryCodeIsTwoAsciiLetters(@ForAll("nearMisses") String s) {
-        assertThat(Values.isCountryCode(s)).as("'%s'", s).isEqualTo(COUNTRY_CODE.matcher(s).matches());
+    void countryCodeIsAnAssignedIsoCode(@ForAll("nearMisses") String s) {
+        boolean assigned = COUNTRY_CODE.matcher(s).matches()
+                && java.util.Set.of(java.util.Locale.getISOCountries()).contains(s.toUpperCase(java.util.Locale.ROOT));
+        assertThat(Values.isCountryCode(s)).as("'%s'", s).isEqualTo(assigned);
     }
 
     @Property
