@@ -38,8 +38,26 @@ class DiagnosticsTest {
         assertThat(d.file()).isEqualTo("bad.drl");
         assertThat(d.line()).isEqualTo(9);
         assertThat(d.column()).isEqualTo(23); // the second character of ">>=", where ">=" cannot follow
-        assertThat(d.message()).startsWith("syntax error:");
+        assertThat(d.message()).startsWith("syntax error:").contains("fix this first");
         assertThat(d.toString()).startsWith("bad.drl:9:23: error: syntax error:");
+    }
+
+    @Test
+    void aFileThatStopsAtASyntaxErrorSaysLaterErrorsAreNotCheckedAndPointsAtTheOpenParenthesis() {
+        List<Diagnostic> errors = errorsOf(TestRulesets.basic().drl("both.drl", ""
+                + "rule \"Typo\" @kind(soft) @points(5)\nwhen Account( employes > 10 ) then end\n\n"
+                + "rule \"Broken\" @kind(soft) @points(5)\nwhen Account( employees > 10\nthen end\n"));
+        // Only the syntax error: Drools does not read on, and the message says so instead of
+        // pretending the typo above is fine.
+        assertThat(errors).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo("both.drl");
+            assertThat(d.line()).as("the line with the open parenthesis, not the next one").isEqualTo(9);
+            assertThat(d.column()).isEqualTo(29);
+            assertThat(d.message()).startsWith("syntax error: a '(' on this line is not closed before 'then' on line 10")
+                    .contains("add the missing ')'")
+                    .endsWith("fix this first: Drools stops reading a file at its first syntax error, so later errors"
+                            + " in this file are not checked yet");
+        });
     }
 
     @Test

@@ -72,4 +72,62 @@ final class DrlMessages {
         String m = PARSER_CODE.matcher(firstLine).replaceFirst("syntax error: ");
         return m.replaceAll("\\s+", " ");
     }
+
+    /** Added to the first syntax error of a file: nothing after it in that file was checked. */
+    static final String STOPS_HERE = "; fix this first: Drools stops reading a file at its first syntax error,"
+            + " so later errors in this file are not checked yet";
+
+    /**
+     * The first syntax error of a file that does not parse, said as such. When the parser noticed a
+     * missing {@code )} only at the next line's first word (usually {@code then}), the diagnostic
+     * points at the end of the line where the parenthesis was left open.
+     *
+     * @param d    the parser's diagnostic, never null
+     * @param text the file's text, never null
+     * @return the diagnostic to report, never null
+     */
+    static Diagnostic firstSyntaxError(Diagnostic d, String text) {
+        String[] lines = text.split("\\R", -1);
+        int line = d.line();
+        if (line >= 2 && line <= lines.length && d.column() <= 1 + leadingSpaces(lines[line - 1])) {
+            int open = line - 2;
+            while (open >= 0 && lines[open].isBlank()) {
+                open--;
+            }
+            if (open >= 0 && unclosedParentheses(lines, open) > 0) {
+                String token = lines[line - 1].strip().split("\\s+")[0];
+                String seen = d.message().replaceFirst("^syntax error: ", "");
+                return Diagnostic.error(d.file(), open + 1, lines[open].stripTrailing().length() + 1,
+                        "syntax error: a '(' on this line is not closed before '" + token + "' on line " + line
+                                + " (Drools says: " + seen + "); add the missing ')'" + STOPS_HERE);
+            }
+        }
+        return Diagnostic.error(d.file(), d.line(), d.column(), d.message() + STOPS_HERE);
+    }
+
+    private static int leadingSpaces(String line) {
+        return line.length() - line.stripLeading().length();
+    }
+
+    /** Parentheses left open from the last {@code when} (or rule start) to the end of line {@code last}. */
+    private static int unclosedParentheses(String[] lines, int last) {
+        int first = last;
+        while (first > 0 && !lines[first].contains("when") && !lines[first].strip().startsWith("rule")) {
+            first--;
+        }
+        int depth = 0;
+        for (int i = first; i <= last; i++) {
+            boolean quoted = false;
+            for (char c : lines[i].toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')') {
+                    depth--;
+                }
+            }
+        }
+        return depth;
+    }
 }

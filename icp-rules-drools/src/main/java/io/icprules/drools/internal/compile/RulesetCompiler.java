@@ -117,8 +117,15 @@ public final class RulesetCompiler {
                 builder.add(drlResource(file.getKey(), file.getValue()), ResourceType.DRL);
             }
         }
+        Set<String> syntaxReported = new HashSet<>();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             Diagnostic d = DrlMessages.toDiagnostic(r);
+            if (d != null && d.severity() == Diagnostic.Severity.ERROR && drl.containsKey(d.file())
+                    && !parsed.containsKey(d.file()) && syntaxReported.add(d.file())) {
+                // Drools stops reading a file at its first syntax error: say so, and point at an
+                // unclosed parenthesis where the parser only noticed it on a later line.
+                d = DrlMessages.firstSyntaxError(d, drl.get(d.file()));
+            }
             if (d != null && !diagnostics.contains(d)) {
                 diagnostics.add(d);
             }
