@@ -32,8 +32,10 @@ public final class EngineSettings {
     }
 
     /**
-     * @return how many rule firings one account's evaluation may take before it is stopped and
-     *         reported as a runaway rule
+     * @return how many times rules may be re-activated on facts they already fired for, and how many
+     *         facts rule consequences may insert, in one account's evaluation before it is stopped and
+     *         reported as a runaway rule. Firings caused by the account's own facts are not counted,
+     *         however many contacts or events it has.
      */
     public int maxFiringsPerAccount() {
         return maxFiringsPerAccount;
@@ -49,7 +51,7 @@ public final class EngineSettings {
 
     /**
      * @return how long the rule firings of one account may take before the evaluation is stopped and
-     *         reported; checked between firings, so one condition that never returns is not covered
+     *         reported; checked between firings and while a condition's regular expression runs
      *         (restricted mode rejects loops in rule files)
      */
     public Duration timeBudgetPerAccount() {

@@ -89,8 +89,10 @@ public final class IcpRules {
         }
 
         /**
-         * Bounds how many rule firings one account may take, so that a rule that re-activates
-         * itself is stopped and reported instead of running forever.
+         * Bounds what signals a runaway rule in one account's evaluation: re-activations of rules on
+         * facts they already fired for, and facts inserted by rule consequences. Such a rule is
+         * stopped and reported instead of running forever. Firings caused by the account's own
+         * facts are not counted, so an account with 10,000 contacts is no runaway.
          *
          * @param max at least 1; default {@value EngineSettings#DEFAULT_MAX_FIRINGS}
          * @return this builder

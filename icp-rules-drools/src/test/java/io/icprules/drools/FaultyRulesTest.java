@@ -58,7 +58,8 @@ class FaultyRulesTest {
             assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("loop-1").build()), AS_OF))
                     .isInstanceOfSatisfying(EvaluationException.class, e -> {
                         assertThat(e.ruleName()).contains("Loops");
-                        assertThat(e.getMessage()).contains("stopped after 500 rule firings");
+                        assertThat(e.getMessage()).contains("stopped after rule \"Loops\" fired")
+                                .contains("limit 500 per account").contains("add no-loop");
                     });
         }
     }
@@ -73,7 +74,8 @@ class FaultyRulesTest {
             assertThatThrownBy(() -> engine.evaluate(AccountFacts.of(Account.builder("grow").industry("Loop").build()), AS_OF))
                     .isInstanceOfSatisfying(EvaluationException.class, e -> {
                         assertThat(e.ruleName()).contains("Grows");
-                        assertThat(e.getMessage()).contains("stopped after 10000 rule firings");
+                        assertThat(e.getMessage()).contains("the rules' consequences inserted 10001 facts (limit 10000"
+                                + " per account)").contains("by rule \"Grows\"");
                     });
             // the session that overflowed is thrown away: the next account starts clean
             assertThat(engine.evaluate(AccountFacts.of(Account.builder("again").build()), AS_OF).ledger()).isEmpty();

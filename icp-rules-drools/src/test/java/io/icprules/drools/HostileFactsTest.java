@@ -66,17 +66,17 @@ class HostileFactsTest {
     }
 
     @Test
-    void aHundredThousandEventsAreStoppedByTheFiringLimitWithADefinedError() {
+    void aHundredThousandEventsThatEachFireARuleAreDataNotARunaway() {
         List<Event> events = new ArrayList<>(100_000);
         for (int i = 0; i < 100_000; i++) {
             events.add(Event.builder("intent_surge", AS_OF.minusDays(i % 30)).build());
         }
         AccountFacts facts = AccountFacts.of(Account.builder("noisy").employees(60).build(), events, List.of());
-        assertThatThrownBy(() -> engine.evaluate(facts, AS_OF)).isInstanceOfSatisfying(EvaluationException.class, e -> {
-            assertThat(e.accountId()).isEqualTo("noisy");
-            assertThat(e.ruleName()).contains("Any intent");
-            assertThat(e.getMessage()).contains("stopped after 10000 rule firings");
-        });
+        // 100,000 firings caused by the account's own facts, none a re-activation: a result, within
+        // the time budget, not "a rule re-activates itself".
+        FitResult noisy = engine.evaluate(facts, AS_OF);
+        assertThat(noisy.accountId()).isEqualTo("noisy");
+        assertThat(noisy.line("Any intent")).isPresent();
         // a hundred thousand events that each fire nothing evaluate normally
         List<Event> quiet = new ArrayList<>(100_000);
         for (int i = 0; i < 100_000; i++) {

@@ -20,9 +20,11 @@ public final class CompiledRuleset {
     private final List<Diagnostic> warnings;
     private final List<String> unanchoredRules;
     private final RulesetSource source;
+    private final java.util.Set<String> consequenceRules;
 
     CompiledRuleset(RulesetSource source, KieBase kieBase, Scorer scorer, Manifest manifest, List<Diagnostic> warnings,
-                    List<String> unanchoredRules) {
+                    List<String> unanchoredRules, java.util.Set<String> consequenceRules) {
+        this.consequenceRules = java.util.Set.copyOf(consequenceRules);
         this.source = source;
         this.kieBase = kieBase;
         this.scorer = scorer;
@@ -37,6 +39,14 @@ public final class CompiledRuleset {
      */
     public List<String> unanchoredRules() {
         return unanchoredRules;
+    }
+
+    /**
+     * @return the rules whose consequence runs code (trusted rulesets only): the only rules that can
+     *         change the working memory, so the only ones a runaway can start from; never null
+     */
+    public java.util.Set<String> consequenceRules() {
+        return consequenceRules;
     }
 
     /** @return the ruleset's text, never null */

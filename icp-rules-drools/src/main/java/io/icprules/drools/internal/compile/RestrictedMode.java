@@ -48,6 +48,12 @@ final class RestrictedMode {
 
     private static final Set<String> LOOP_KEYWORDS = Set.of("while", "for", "foreach", "until", "do");
 
+    /** Methods that build a value of any size from a number: one call can exhaust the heap. */
+    static final Set<String> AMPLIFIERS = Set.of("nCopies", "repeat", "fill", "setLength", "ensureCapacity");
+
+    /** What may follow {@code from} besides a bound fact's own data: patterns over the account's facts. */
+    private static final Set<String> FROM_KEYWORDS = Set.of("accumulate", "acc", "collect", "entry", "window");
+
     private RestrictedMode() {
     }
 
@@ -229,6 +235,17 @@ final class RestrictedMode {
                 error(t, "'" + word + "' loops are not allowed in restricted mode");
                 return i;
             }
+            if (word.equals("from")) {
+                Token source = next(i);
+                boolean ownData = source != null && source.getType() == DRL6Lexer.ID
+                        && (source.getText().startsWith("$") || FROM_KEYWORDS.contains(source.getText()));
+                if (!ownData) {
+                    error(t, "'from' may only read a bound fact's own data in restricted mode, such as"
+                            + " 'from $a.technologies'" + (source == null ? "" : ", not '" + source.getText() + "...'")
+                            + ": a computed collection can be of any size and exhaust the memory of the whole run");
+                }
+                return i;
+            }
             if (word.equals("new")) {
                 Token type = next(i);
                 if (type != null && type.getType() == DRL6Lexer.ID) {
@@ -259,6 +276,11 @@ final class RestrictedMode {
                 }
             }
             for (int k = 0; k < parts.length; k++) {
+                if (AMPLIFIERS.contains(parts[k]) && next(i + 2 * k) != null && "(".equals(next(i + 2 * k).getText())) {
+                    error(tokens.get(i + 2 * k), "'" + parts[k] + "' is not allowed in restricted mode: it builds a value"
+                            + " of any size from a number, and one call can exhaust the memory of the whole run");
+                    return end - 1;
+                }
                 if (FORBIDDEN_NAMES.contains(parts[k])) {
                     error(tokens.get(i + 2 * k), "'" + parts[k] + "' is not allowed in restricted mode (reflection, "
                             + "class loading, process or thread control)");

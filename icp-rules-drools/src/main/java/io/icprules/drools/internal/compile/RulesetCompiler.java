@@ -109,6 +109,7 @@ public final class RulesetCompiler {
                 // Built from the parse above: the same rules, with the Java compiler skipped where
                 // nothing needs it (see EmptyConsequences).
                 EmptyConsequences.markMvelWherePossible(pkg);
+                RegexConditions.guard(pkg);
                 DescrResource r = new DescrResource(pkg);
                 r.setSourcePath(file.getKey());
                 builder.add(r, ResourceType.DESCR);
@@ -163,8 +164,14 @@ public final class RulesetCompiler {
             LOG.info("Ruleset {}: a fresh session per account, because these rules can match without facts: {}",
                     info, unanchored);
         }
+        Set<String> consequenceRules = new HashSet<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
+            if (!emptyConsequences.contains(r.getName())) {
+                consequenceRules.add(r.getName());
+            }
+        }));
         return new CompiledRuleset(source, kieBase, new Scorer(catalog, manifest.policy(), info), manifest, diagnostics,
-                unanchored);
+                unanchored, consequenceRules);
     }
 
     private static Resource drlResource(String file, String text) {

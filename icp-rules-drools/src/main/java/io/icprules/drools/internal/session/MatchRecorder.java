@@ -5,6 +5,10 @@ import io.icprules.scoring.internal.RuleMatch;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
 
@@ -13,14 +17,25 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Records every rule firing of one evaluation as a {@link RuleMatch}: the rule's name, the events in
  * the match and the bound variables its reason needs. One recorder serves one evaluation at a time.
  */
-final class MatchRecorder extends DefaultAgendaEventListener {
+final class MatchRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     private final Map<String, FiringPlan> plansByName;
+    /** Rules whose consequence runs code: the only ones that can re-activate rules or insert facts. */
+    private final Set<String> consequenceRules;
+    private final int limit;
+    /** How often each rule fired on each combination of facts, for the rules above only. */
+    private final Map<Activation, Integer> activations = new HashMap<>();
+    private int refirings;
+    private int insertedByRules;
+    private final Map<String, Integer> inserters = new HashMap<>();
+    private String runaway;
+    private String runawayRule;
     /** The plans by the engine's rule object: looked up by name once per rule and session, not per firing. */
     private final Map<Rule, FiringPlan> plans = new IdentityHashMap<>();
     private List<RuleMatch> matches = new ArrayList<>();
@@ -29,10 +44,15 @@ final class MatchRecorder extends DefaultAgendaEventListener {
     private String overBudgetRule;
 
     /**
-     * @param plansByName rule name to what its firings record
+     * @param plansByName      rule name to what its firings record
+     * @param consequenceRules the rules whose consequence runs code
+     * @param limit            re-activations on the same facts, and facts inserted by consequences,
+     *                         allowed per account
      */
-    MatchRecorder(Map<String, FiringPlan> plansByName) {
+    MatchRecorder(Map<String, FiringPlan> plansByName, Set<String> consequenceRules, int limit) {
         this.plansByName = plansByName;
+        this.consequenceRules = consequenceRules;
+        this.limit = limit;
     }
 
     /**
@@ -45,6 +65,26 @@ final class MatchRecorder extends DefaultAgendaEventListener {
         this.session = session;
         this.deadline = deadline;
         this.overBudgetRule = null;
+        this.runaway = null;
+        this.runawayRule = null;
+        this.refirings = 0;
+        this.insertedByRules = 0;
+        if (!activations.isEmpty()) {
+            activations.clear();
+        }
+        if (!inserters.isEmpty()) {
+            inserters.clear();
+        }
+    }
+
+    /** @return what showed a runaway rule (the session was halted), or null when nothing did */
+    String runaway() {
+        return runaway;
+    }
+
+    /** @return the rule that started the runaway, or null */
+    String runawayRule() {
+        return runawayRule;
     }
 
     /** @return the rule that fired when the time budget ran out, or null when it did not */
@@ -74,6 +114,9 @@ final class MatchRecorder extends DefaultAgendaEventListener {
             overBudgetRule = rule;
             session.halt();
         }
+        if (!consequenceRules.isEmpty() && consequenceRules.contains(rule)) {
+            countActivation(rule, m);
+        }
         if (plan.bare() != null) {
             matches.add(plan.bare());
             return;
@@ -100,6 +143,55 @@ final class MatchRecorder extends DefaultAgendaEventListener {
         matches.add(RuleMatch.of(rule, events, bindings));
     }
 
+    /**
+     * A rule firing again on facts it already fired for was re-activated: its own or another
+     * rule's consequence changed them. The account's facts alone never do that, however many.
+     */
+    private void countActivation(String rule, Match m) {
+        Activation key = new Activation(rule, List.copyOf(m.getFactHandles()));
+        int n = activations.merge(key, 1, Integer::sum);
+        if (n > 1 && ++refirings > limit && runaway == null) {
+            runawayRule = rule;
+            runaway = "rule \"" + rule + "\" fired " + n + " times on the same facts, and the rules were re-activated "
+                    + refirings + " times in all (limit " + limit + " per account): a consequence keeps changing what"
+                    + " they match (modify, update or insert); add no-loop or change the consequence";
+            session.halt();
+        }
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() == null) {
+            return; // the account's own facts
+        }
+        String rule = event.getRule().getName();
+        inserters.merge(rule, 1, Integer::sum);
+        if (++insertedByRules > limit && runaway == null) {
+            runawayRule = inserters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse(rule);
+            runaway = "the rules' consequences inserted " + insertedByRules + " facts (limit " + limit
+                    + " per account), " + inserters.get(runawayRule) + " of them by rule \"" + runawayRule
+                    + "\": a rule that inserts a fact its own conditions match never ends";
+            if (session != null) {
+                session.halt();
+            }
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // counted as re-activations when the rules fire again
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        // nothing to count
+    }
+
+    /** A rule and the facts of one of its matches. */
+    private record Activation(String rule, List<?> handles) {
+    }
+
     /** @return the matches recorded since the last reset, handed over: the recorder starts a new list */
     List<RuleMatch> takeMatches() {
         List<RuleMatch> taken = matches;
@@ -107,18 +199,12 @@ final class MatchRecorder extends DefaultAgendaEventListener {
         return taken;
     }
 
-    /** @return the rule that fired most often since the last reset, or null when none fired */
-    String mostFired() {
-        Map<String, Integer> counts = new HashMap<>();
-        for (RuleMatch m : matches) {
-            counts.merge(m.rule(), 1, Integer::sum);
-        }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    }
-
     void reset() {
         if (!matches.isEmpty()) {
             matches = new ArrayList<>();
+        }
+        if (!activations.isEmpty()) {
+            activations.clear();
         }
         session = null;
     }

@@ -45,6 +45,8 @@ public final class SessionEvaluator {
     private final long budgetNanos;
     /** Rule name to what its firings record, shared by the sessions' listeners. */
     private final Map<String, FiringPlan> plans;
+    /** Rules whose consequence runs code, watched for runaways. */
+    private final java.util.Set<String> consequenceRules;
     private final boolean reuseSessions;
     private final int maxIdle = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
@@ -60,6 +62,7 @@ public final class SessionEvaluator {
         this.budgetNanos = settings.timeBudgetPerAccount().toNanos();
         // A rule whose match holds no fact would survive the clean-up between accounts.
         this.reuseSessions = settings.reuseSessions() && ruleset.unanchoredRules().isEmpty();
+        this.consequenceRules = ruleset.consequenceRules();
         this.plans = scorer.catalog().rules().stream()
                 .collect(Collectors.toUnmodifiableMap(RuleSpec::name, FiringPlan::of));
     }
@@ -74,7 +77,7 @@ public final class SessionEvaluator {
         String id = facts.accountId();
         Pooled pooled = reuseSessions ? idle.poll() : null;
         if (pooled == null) {
-            pooled = new Pooled(kieBase.newKieSession(), new MatchRecorder(plans));
+            pooled = new Pooled(kieBase.newKieSession(), new MatchRecorder(plans, consequenceRules, maxFirings));
         }
         KieSession session = pooled.session;
         MatchRecorder recorder = pooled.recorder;
@@ -82,16 +85,20 @@ public final class SessionEvaluator {
         List<RuleMatch> matches;
         boolean reusable = false;
         try {
-            recorder.start(session, System.nanoTime() + budgetNanos);
+            long deadline = System.nanoTime() + budgetNanos;
+            recorder.start(session, deadline);
+            Deadline.start(deadline);
             SessionFacts.insert(session, facts, asOf, handles);
-            int fired = session.fireAllRules(maxFirings + 1);
+            // No cap on firings: an account's own facts may fire a rule any number of times. What
+            // signals a runaway (re-activations on the same facts, facts inserted by consequences)
+            // is counted by the recorder, which halts the session.
+            int fired = session.fireAllRules();
+            if (recorder.runaway() != null) {
+                throw new EvaluationException(id, recorder.runawayRule(), "stopped after " + recorder.runaway(), null);
+            }
             if (recorder.overBudgetRule() != null) {
                 throw new EvaluationException(id, recorder.overBudgetRule(), "stopped after exceeding the time budget of "
                         + budgetNanos / 1_000_000 + " ms per account (" + fired + " rule firings)", null);
-            }
-            if (fired > maxFirings) {
-                throw new EvaluationException(id, recorder.mostFired(), "stopped after " + maxFirings
-                        + " rule firings; a rule probably re-activates itself (modify/insert in a consequence)", null);
             }
             matches = recorder.takeMatches();
             reusable = reuseSessions;
@@ -102,8 +109,16 @@ public final class SessionEvaluator {
             throw new EvaluationException(id, e.getRule() == null ? null : e.getRule().getName(),
                     "the rule's consequence threw " + cause, cause);
         } catch (RuntimeException | StackOverflowError e) {
+            Deadline.Exceeded late = exceeded(e);
+            if (late != null) {
+                throw new EvaluationException(id, late.rule(), "stopped after exceeding the time budget of "
+                        + budgetNanos / 1_000_000 + " ms per account while matching the rule's regular expression"
+                        + " (it backtracks too much on this account's value; simplify it, for example without"
+                        + " nested repetition such as (.*a){12})", null);
+            }
             throw new EvaluationException(id, ruleNamedIn(e), "a rule's condition could not be evaluated: " + e, e);
         } finally {
+            Deadline.clear();
             release(pooled, handles, reusable);
         }
         return scorer.score(facts, matches, asOf);
@@ -143,7 +158,8 @@ public final class SessionEvaluator {
         Pooled(KieSession session, MatchRecorder recorder) {
             this.session = session;
             this.recorder = recorder;
-            session.addEventListener(recorder);
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
         }
     }
 
@@ -153,6 +169,15 @@ public final class SessionEvaluator {
         while ((p = idle.poll()) != null) {
             p.session.dispose();
         }
+    }
+
+    private static Deadline.Exceeded exceeded(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof Deadline.Exceeded e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static String ruleNamedIn(Throwable t) {

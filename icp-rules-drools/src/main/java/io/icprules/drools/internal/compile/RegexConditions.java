@@ -1,0 +1,85 @@
+package io.icprules.drools.internal.compile;
+
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites {@code value matches "re"} (and {@code not matches}) in rule conditions into a call that
+ * enforces the evaluation's time budget while the regular expression runs (see
+ * {@code io.icprules.drools.internal.session.Deadline}): the only condition a rule author can write
+ * that runs for minutes on a short value. Conditions without {@code matches} are left untouched.
+ */
+final class RegexConditions {
+
+    private static final String CALL = "io.icprules.drools.internal.session.Deadline.matches";
+
+    /** An operand: a field path ({@code name}, {@code $a.name}, {@code attributes["x"]}) or a literal string. */
+    private static final String OPERAND = "(?:\\$?[A-Za-z_][\\w.]*(?:\\[\"[^\"]*\"\\])?|\"(?:[^\"\\\\]|\\\\.)*\")";
+    private static final Pattern MATCHES = Pattern.compile(
+            "(" + OPERAND + ")\\s+(not\\s+)?matches\\s+(" + OPERAND + ")");
+
+    private RegexConditions() {
+    }
+
+    /** Rewrites every rule of the package; returns how many conditions were rewritten. */
+    static int guard(PackageDescr pkg) {
+        int n = 0;
+        for (RuleDescr rule : pkg.getRules()) {
+            n += guard(rule.getLhs(), rule.getName());
+        }
+        return n;
+    }
+
+    private static int guard(BaseDescr d, String rule) {
+        int n = 0;
+        if (d instanceof PatternDescr p) {
+            for (BaseDescr c : p.getConstraint().getDescrs()) {
+                if (c instanceof ExprConstraintDescr e) {
+                    String rewritten = rewrite(e.getExpression(), rule);
+                    if (!rewritten.equals(e.getExpression())) {
+                        e.setExpression(rewritten);
+                        n++;
+                    }
+                }
+            }
+            if (p.getSource() instanceof AccumulateDescr a) {
+                n += guard(a.getInput(), rule);
+            } else if (p.getSource() instanceof CollectDescr c) {
+                n += guard(c.getInputPattern(), rule);
+            }
+        } else if (d instanceof ConditionalElementDescr ce) {
+            for (BaseDescr child : ce.getDescrs()) {
+                n += guard(child, rule);
+            }
+        }
+        return n;
+    }
+
+    /** @return the expression with each {@code a matches b} replaced by a guarded call */
+    static String rewrite(String expression, String rule) {
+        if (!expression.contains("matches")) {
+            return expression;
+        }
+        Matcher m = MATCHES.matcher(expression);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String call = CALL + "(" + m.group(1) + ", " + m.group(3) + ", " + javaString(rule) + ")";
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2) != null ? "!" + call : call));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String javaString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
