@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * class RetailProfileTest {
  *     @TestFactory
  *     Stream<DynamicNode> fitCases() {
- *         return FitCases.from(RulesetSource.fromClasspath("icp/retail"),
+ *         return FitCases.from(RulesetSource.fromClasspath("icp/retail", getClass().getClassLoader()),
  *                 Path.of("src/test/resources/icp-cases/retail"));
  *     }
  * }
@@ -96,7 +96,8 @@ public final class FitCases {
      *
      * <pre>{@code
      * // rules in src/main/resources/icp/retail, cases in src/test/resources/icp-cases/retail
-     * FitCases.from(RulesetSource.fromClasspath("icp/retail"), Path.of("src/test/resources/icp-cases/retail"));
+     * FitCases.from(RulesetSource.fromClasspath("icp/retail", getClass().getClassLoader()),
+     *         Path.of("src/test/resources/icp-cases/retail"));
      * }</pre>
      *
      * @param ruleset the ruleset, never null; compiled with {@code IcpRules.builder()}'s defaults
