@@ -67,8 +67,37 @@ class DiagnosticsTest {
         assertThat(errors).singleElement().satisfies(d -> {
             assertThat(d.file()).isEqualTo("typo.drl");
             assertThat(d.line()).isEqualTo(7);
-            assertThat(d.message()).isEqualTo("Account has no field 'industri' (in: industri == \"Retail\")");
+            assertThat(d.message()).isEqualTo("Account has no field 'industri' (in: industri == \"Retail\");"
+                    + " did you mean industry?");
         });
+    }
+
+    @Test
+    void aFileColumnNameInARuleIsTranslatedToTheRulesName() {
+        List<Diagnostic> errors = errorsOf(TestRulesets.basic().drl("snake.drl", ""
+                + "rule \"Big\" @kind(soft) @points(5)\nwhen Account( annual_revenue > 1000000 ) then end\n"
+                + "rule \"Many\" @kind(soft) @points(5)\nwhen Account( employes > 10 ) then end\n"));
+        assertThat(errors).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m)
+                .contains("Account has no field 'annual_revenue'")
+                .endsWith("did you mean annualRevenue? (the file column annual_revenue is annualRevenue in rules)"));
+        assertThat(errors).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m)
+                .contains("Account has no field 'employes'").endsWith("did you mean employees?"));
+    }
+
+    @Test
+    void aLiteralOfTheWrongTypeIsACompileErrorWithTheRuleAndLine() {
+        List<Diagnostic> errors = errorsOf(TestRulesets.basic().drl("types.drl", ""
+                + "rule \"Words\" @kind(soft) @points(5)\nwhen Account( employees >= \"one hundred\" ) then end\n"
+                + "rule \"Digits\" @kind(hard)\nwhen Account( industry == 5 ) then end\n"
+                + "rule \"Listed\" @kind(soft) @points(5)\nwhen Account( country in (\"US\", 1) ) then end\n"
+                + "rule \"Fine\" @kind(soft) @points(5)\nwhen Account( employees >= 100, industry == \"5\" ) then end\n"));
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0).toString()).startsWith("types.drl:6:")
+                .contains("rule \"Words\": Account.employees is a number, but is compared with the text \"one hundred\"");
+        assertThat(errors.get(1).toString()).startsWith("types.drl:8:")
+                .contains("rule \"Digits\": Account.industry is text, but is compared with the number 5, which never matches")
+                .contains("put the value in quotes");
+        assertThat(errors.get(2).toString()).startsWith("types.drl:10:").contains("Account.country is text");
     }
 
     @Test

@@ -85,4 +85,22 @@ class HostileFactsTest {
         assertThat(engine.evaluate(AccountFacts.of(Account.builder("q").employees(60).build(), quiet, List.of()), AS_OF)
                 .decision().name()).isEqualTo("FIT");
     }
+
+    @Test
+    void textInANumericAttributeIsAConditionNotMetNotAFailedAccount() {
+        try (FitEngine plants = TestRulesets.basic().drl("a.drl", ""
+                + "rule \"Many plants\" @kind(soft) @points(10)\nwhen Account( attributes[\"plants\"] > 5 ) then end\n"
+                + "rule \"Exactly two\" @kind(soft) @points(1)\nwhen Account( attributes[\"plants\"] == 2 ) then end\n"
+                + "rule \"Anyone\" @kind(soft) @points(3)\nwhen Account() then end\n").engine()) {
+            FitResult na = plants.evaluate(AccountFacts.of(Account.builder("na").attribute("plants", "n/a").build()), AS_OF);
+            assertThat(na.score()).isEqualByComparingTo("3");
+            assertThat(na.line("Many plants")).isEmpty();
+            FitResult seven = plants.evaluate(AccountFacts.of(Account.builder("seven").attribute("plants", 7).build()), AS_OF);
+            assertThat(seven.score()).isEqualByComparingTo("13");
+            FitResult two = plants.evaluate(AccountFacts.of(Account.builder("two").attribute("plants", 2.0).build()), AS_OF);
+            assertThat(two.score()).isEqualByComparingTo("4");
+            FitResult none = plants.evaluate(AccountFacts.of(Account.builder("none").build()), AS_OF);
+            assertThat(none.score()).isEqualByComparingTo("3");
+        }
+    }
 }

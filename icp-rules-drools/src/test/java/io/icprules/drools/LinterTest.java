@@ -1,15 +1,21 @@
 package io.icprules.drools;
 
 import io.icprules.drools.analysis.Linter;
+import io.icprules.engine.IcpRules;
+import io.icprules.engine.RulesetSource;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class LinterTest {
 
@@ -82,5 +88,26 @@ class LinterTest {
     void aRulesetThatDoesNotCompileIsReportedAsSuch() {
         assertThatThrownBy(() -> lint("name=l\nversion=1\n", "rule \"X\" @kind(soft)\nwhen Account() then end\n", Linter.Usage.none()))
                 .isInstanceOf(RulesetException.class).hasMessageContaining("needs @points");
+    }
+
+    /** One path: a rule file that scoring refuses is refused by lint too, with the same diagnostics. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "then System.exit(0); end",
+            "then java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\")); end",
+            "then getClass().forName(\"java.lang.Runtime\"); end"})
+    void lintRefusesWhatScoringRefuses(String consequence) {
+        RulesetSource folder = RulesetSource.of("folder", false, Map.of(
+                "ruleset.properties", "name=t\nversion=1\n",
+                "r.drl", TestRulesets.HEADER + "rule \"Bad\" @kind(soft) @points(1)\nwhen Account() " + consequence + "\n"));
+        RulesetException scoring = catchThrowableOfType(
+                RulesetException.class,
+                () -> IcpRules.builder().ruleset(folder).build());
+        RulesetException lint = catchThrowableOfType(
+                RulesetException.class,
+                () -> Linter.lint(folder, Linter.Usage.none()));
+        assertThat(scoring).isNotNull();
+        assertThat(lint).as("lint must refuse what scoring refuses").isNotNull();
+        assertThat(lint.diagnostics()).isEqualTo(scoring.diagnostics());
     }
 }

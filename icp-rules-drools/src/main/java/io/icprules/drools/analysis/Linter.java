@@ -6,6 +6,7 @@ import io.icprules.drools.internal.analysis.RuleView;
 import io.icprules.drools.internal.analysis.RulesetViews;
 import io.icprules.drools.internal.compile.CompiledRuleset;
 import io.icprules.drools.internal.compile.RulesetCompiler;
+import io.icprules.engine.RuleTrust;
 import io.icprules.engine.RulesetSource;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
@@ -67,7 +68,9 @@ public final class Linter {
     }
 
     /**
-     * Lints a ruleset.
+     * Lints a ruleset, compiled exactly as {@code IcpRules} compiles it by default
+     * ({@link RuleTrust#AUTO}: restricted mode unless the source is trusted), so that a ruleset that
+     * passes here is one that scoring accepts.
      *
      * @param source the ruleset, never null
      * @param usage  what data and case files use, or {@link Usage#none()}
@@ -75,8 +78,21 @@ public final class Linter {
      * @throws RulesetException when the ruleset does not compile
      */
     public static List<Diagnostic> lint(RulesetSource source, Usage usage) {
+        return lint(source, usage, RuleTrust.AUTO);
+    }
+
+    /**
+     * Lints a ruleset compiled with the given trust, the one the engine that will score with it uses.
+     *
+     * @param source the ruleset, never null
+     * @param usage  what data and case files use, or {@link Usage#none()}
+     * @param trust  how far the rule files are trusted, never null
+     * @return compile warnings followed by lint findings, in file and line order; never null
+     * @throws RulesetException when the ruleset does not compile (restricted-mode violations included)
+     */
+    public static List<Diagnostic> lint(RulesetSource source, Usage usage, RuleTrust trust) {
         Objects.requireNonNull(usage, "usage");
-        CompiledRuleset compiled = RulesetCompiler.compile(source);
+        CompiledRuleset compiled = RulesetCompiler.compile(source, trust.restricts(source));
         List<Diagnostic> out = new ArrayList<>(compiled.warnings());
         List<RuleView> rules = RulesetViews.read(source);
         Map<String, RuleSpec> specs = new HashMap<>();

@@ -62,7 +62,13 @@ final class DrlMessages {
         if (unknown.find()) {
             String type = unknown.group(1).substring(unknown.group(1).lastIndexOf('.') + 1);
             String expr = firstLine.replaceFirst("^Unable to Analyse Expression ", "").replaceFirst(":$", "");
-            return type + " has no field '" + unknown.group(2) + "' (in: " + expr + ")";
+            String field = unknown.group(2);
+            String hint = FieldTypes.didYouMean(type, field)
+                    .map(f -> field.contains("_") && !f.contains("_")
+                            ? "; did you mean " + f + "? (the file column " + field + " is " + f + " in rules)"
+                            : "; did you mean " + f + "?")
+                    .orElse("");
+            return type + " has no field '" + field + "' (in: " + expr + ")" + hint;
         }
         Matcher cls = UNKNOWN_CLASS.matcher(raw);
         if (cls.find()) {

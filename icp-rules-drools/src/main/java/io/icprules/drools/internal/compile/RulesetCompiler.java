@@ -94,6 +94,7 @@ public final class RulesetCompiler {
                 pkg.getRules().stream().filter(EmptyConsequences::emptyConsequence)
                         .forEach(r -> emptyConsequences.add(r.getName()));
                 readMetadata(file.getKey(), pkg, specs, unanchored, seen, diagnostics);
+                FieldTypes.check(file.getKey(), pkg, diagnostics);
             }
             if (restricted) {
                 RestrictedMode.check(file.getKey(), file.getValue(), diagnostics);
@@ -109,7 +110,7 @@ public final class RulesetCompiler {
                 // Built from the parse above: the same rules, with the Java compiler skipped where
                 // nothing needs it (see EmptyConsequences).
                 EmptyConsequences.markMvelWherePossible(pkg);
-                RegexConditions.guard(pkg);
+                ConditionRewrites.guard(pkg);
                 DescrResource r = new DescrResource(pkg);
                 r.setSourcePath(file.getKey());
                 builder.add(r, ResourceType.DESCR);

@@ -13,21 +13,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites {@code value matches "re"} (and {@code not matches}) in rule conditions into a call that
- * enforces the evaluation's time budget while the regular expression runs (see
- * {@code io.icprules.drools.internal.session.Deadline}): the only condition a rule author can write
- * that runs for minutes on a short value. Conditions without {@code matches} are left untouched.
+ * Rewrites two kinds of rule conditions into calls that behave as a rule author expects; conditions
+ * without them are left untouched:
+ * <ul>
+ *   <li>{@code value matches "re"} (and {@code not matches}) into a call that enforces the
+ *       evaluation's time budget while the regular expression runs (see
+ *       {@code io.icprules.drools.internal.session.Deadline}): the only condition a rule author can
+ *       write that runs for minutes on a short value;</li>
+ *   <li>{@code attributes["x"] > 5} (any comparison of a custom attribute with a number) into a call
+ *       that treats a value that is not a number ({@code n/a} in a CRM export) as a condition not
+ *       met, instead of failing the whole account (see
+ *       {@code io.icprules.drools.internal.session.Comparisons}).</li>
+ * </ul>
  */
-final class RegexConditions {
+final class ConditionRewrites {
 
     private static final String CALL = "io.icprules.drools.internal.session.Deadline.matches";
+    private static final String COMPARE = "io.icprules.drools.internal.session.Comparisons.number";
+    private static final Pattern ATTRIBUTE_COMPARISON = Pattern.compile(
+            "((?:\\$[A-Za-z_]\\w*\\.)?attributes\\s*\\[\\s*\"[^\"]*\"\\s*])\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)(?![\\w.])");
 
     /** An operand: a field path ({@code name}, {@code $a.name}, {@code attributes["x"]}) or a literal string. */
     private static final String OPERAND = "(?:\\$?[A-Za-z_][\\w.]*(?:\\[\"[^\"]*\"\\])?|\"(?:[^\"\\\\]|\\\\.)*\")";
     private static final Pattern MATCHES = Pattern.compile(
             "(" + OPERAND + ")\\s+(not\\s+)?matches\\s+(" + OPERAND + ")");
 
-    private RegexConditions() {
+    private ConditionRewrites() {
     }
 
     /** Rewrites every rule of the package; returns how many conditions were rewritten. */
@@ -64,8 +75,26 @@ final class RegexConditions {
         return n;
     }
 
-    /** @return the expression with each {@code a matches b} replaced by a guarded call */
+    /** @return the expression with each {@code a matches b} and attribute comparison replaced by a guarded call */
     static String rewrite(String expression, String rule) {
+        return regex(attributes(expression), rule);
+    }
+
+    private static String attributes(String expression) {
+        if (!expression.contains("attributes")) {
+            return expression;
+        }
+        Matcher m = ATTRIBUTE_COMPARISON.matcher(expression);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(COMPARE + "(" + m.group(1) + ", \"" + m.group(2) + "\", "
+                    + m.group(3) + ")"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String regex(String expression, String rule) {
         if (!expression.contains("matches")) {
             return expression;
         }
