@@ -101,6 +101,54 @@ class DiagnosticsTest {
     }
 
     @Test
+    void typographicQuotesAreNamedWithTheStraightQuoteToUse() {
+        List<Diagnostic> errors = errorsOf(TestRulesets.basic().drl("curly.drl", ""
+                + "rule \u201cCurly\u201d @kind(soft) @points(5)\n"
+                + "when Account( industry == \"Retail\" ) @reason(\"a \u201cquoted\u201d word is fine\") then end\n"));
+        assertThat(errors).hasSize(2).allSatisfy(d -> assertThat(d.message())
+                .startsWith("the typographic quote").contains("is not a quote in rules: use a straight double quote \""));
+        assertThat(errors.get(0).toString()).startsWith("curly.drl:5:6: error: the typographic quote \u201c (U+201C)");
+        assertThat(errors.get(1).toString()).startsWith("curly.drl:5:12:");
+    }
+
+    @Test
+    void aByteOrderMarkIsIgnoredWithAWarning() {
+        try (FitEngine engine = TestRulesets.manifest("\uFEFFname=bom\nversion=1\n")
+                .raw("bom.drl", "\uFEFF" + TestRulesets.HEADER + "rule \"Any\" @kind(soft) @points(5)\nwhen Account() then end\n")
+                .engine()) {
+            assertThat(engine.ruleset().name()).isEqualTo("bom");
+            assertThat(engine.warnings()).extracting(Diagnostic::toString).contains(
+                    "bom.drl:1:1: warning: the file starts with a byte-order mark (an invisible character some editors"
+                            + " add); it was ignored: save the file as UTF-8 without BOM",
+                    "ruleset.properties:1:1: warning: the file starts with a byte-order mark (an invisible character"
+                            + " some editors add); it was ignored: save the file as UTF-8 without BOM");
+        }
+    }
+
+    @Test
+    void aRuleWithoutThenEndIsPointedAtItself() {
+        List<Diagnostic> errors = errorsOf(TestRulesets.basic().drl("nothen.drl", ""
+                + "rule \"No then\" @kind(soft) @points(5)\nwhen Account( employees > 1 )\n\n"
+                + "rule \"Next\" @kind(soft) @points(5)\nwhen Account( employees > 2 ) then end\n"));
+        assertThat(errors).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(5);
+            assertThat(d.message()).startsWith("syntax error: rule \"No then\" has no 'then end'")
+                    .contains("noticed on line 8");
+        });
+    }
+
+    @Test
+    void ruleNamesThatDifferOnlyInCaseOrSpacesAreWarnedAbout() {
+        try (FitEngine engine = TestRulesets.basic().drl("dup.drl", ""
+                + "rule \"Core vertical\" @kind(soft) @points(5)\nwhen Account( employees > 1 ) then end\n"
+                + "rule \"core vertical \" @kind(soft) @points(5)\nwhen Account( employees > 2 ) then end\n").engine()) {
+            assertThat(engine.warnings()).extracting(Diagnostic::toString).contains(
+                    "dup.drl:7:0: warning: rule \"core vertical \" differs from the rule at dup.drl:5 (\"Core vertical\")"
+                            + " only in case or spaces: tests, reports and explanations treat them as two rules; rename one");
+        }
+    }
+
+    @Test
     void unknownFactTypeIsNamed() {
         List<Diagnostic> errors = errorsOf(TestRulesets.basic().drl("type.drl", ""
                 + "rule \"Type\" @kind(hard)\nwhen\n  Company( employees > 3 )\nthen end\n"));

@@ -19,6 +19,7 @@ final class DrlMessages {
     private static final Pattern PARSER_CODE = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ ");
     private static final Pattern UNKNOWN_METHOD = Pattern.compile(
             "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]+)\"");
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
 
     private DrlMessages() {
@@ -95,6 +96,25 @@ final class DrlMessages {
     static Diagnostic firstSyntaxError(Diagnostic d, String text) {
         String[] lines = text.split("\\R", -1);
         int line = d.line();
+        Matcher inRule = IN_RULE.matcher(d.message());
+        if (inRule.find() && line >= 1 && line <= lines.length && lines[line - 1].strip().startsWith("rule")) {
+            // The parser met the next rule while still in this one: this rule never reached 'then ... end'.
+            String name = inRule.group(1);
+            for (int i = line - 2; i >= 0; i--) {
+                if (lines[i].contains("rule \"" + name + "\"") || lines[i].contains("rule '" + name + "'")) {
+                    boolean hasThen = false;
+                    for (int k = i; k < line - 1; k++) {
+                        hasThen |= lines[k].replaceAll("\"[^\"]*\"", "\"\"").matches(".*\\bthen\\b.*");
+                    }
+                    if (!hasThen) {
+                        return Diagnostic.error(d.file(), i + 1, lines[i].indexOf("rule") + 1, "syntax error: rule \""
+                                + name + "\" has no 'then end': every rule ends with 'then end' after its conditions"
+                                + " (the parser noticed on line " + line + ", where the next rule starts)" + STOPS_HERE);
+                    }
+                    break;
+                }
+            }
+        }
         if (line >= 2 && line <= lines.length && d.column() <= 1 + leadingSpaces(lines[line - 1])) {
             int open = line - 2;
             while (open >= 0 && lines[open].isBlank()) {

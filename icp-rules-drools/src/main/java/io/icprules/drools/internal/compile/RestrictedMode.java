@@ -148,6 +148,9 @@ final class RestrictedMode {
                     topLevel = true;
                     continue;
                 }
+                if (i > 0 && "@".equals(tokens.get(i - 1).getText())) {
+                    continue; // a metadata name such as @kind: read by the compiler, not code
+                }
                 if (!topLevel) {
                     i = checkExpression(i);
                 }

@@ -74,15 +74,21 @@ public final class RulesetCompiler {
     public static CompiledRuleset compile(RulesetSource source, boolean restricted) {
         long start = System.nanoTime();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Manifest manifest = Manifest.parse(source.manifest(), diagnostics);
+        Manifest manifest = Manifest.parse(RuleText.withoutBom(RulesetSource.MANIFEST, source.manifest(), diagnostics),
+                diagnostics);
 
         List<RuleSpec> specs = new ArrayList<>();
         List<String> unanchored = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         Map<String, String> drl = new java.util.TreeMap<>();
+        Set<String> quoted = new HashSet<>();
         source.files().forEach((f, t) -> {
             if (f.endsWith(".drl")) {
-                drl.put(f, t);
+                String text = RuleText.withoutBom(f, t, diagnostics);
+                if (RuleText.typographicQuotes(f, text, diagnostics)) {
+                    quoted.add(f); // the parser's errors for this file would only echo them
+                }
+                drl.put(f, text);
             }
         });
         Map<String, PackageDescr> parsed = new HashMap<>();
@@ -122,6 +128,9 @@ public final class RulesetCompiler {
         Set<String> syntaxReported = new HashSet<>();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             Diagnostic d = DrlMessages.toDiagnostic(r);
+            if (d != null && quoted.contains(d.file()) && !parsed.containsKey(d.file())) {
+                continue;
+            }
             if (d != null && d.severity() == Diagnostic.Severity.ERROR && drl.containsKey(d.file())
                     && !parsed.containsKey(d.file()) && syntaxReported.add(d.file())) {
                 // Drools stops reading a file at its first syntax error: say so, and point at an
@@ -201,6 +210,15 @@ public final class RulesetCompiler {
         }
         for (RuleDescr rule : pkg.getRules()) {
             String here = file + ":" + Math.max(rule.getLine(), 0);
+            String alike = seen.get(nameKey(rule.getName()));
+            if (alike != null && !seen.containsKey(rule.getName())) {
+                diagnostics.add(Diagnostic.warning(file, Math.max(rule.getLine(), 0), 0, "rule \"" + rule.getName()
+                        + "\" differs from the rule at " + alike.substring(alike.indexOf('|') + 1) + " (\""
+                        + alike.substring(0, alike.indexOf('|')) + "\") only in case or spaces: tests, reports and"
+                        + " explanations treat them as two rules; rename one"));
+            } else {
+                seen.putIfAbsent(nameKey(rule.getName()), rule.getName() + "|" + here);
+            }
             String first = seen.putIfAbsent(rule.getName(), here);
             if (first != null) {
                 diagnostics.add(Diagnostic.error(file, Math.max(rule.getLine(), 0), 0, "duplicate rule name \""
@@ -215,6 +233,11 @@ public final class RulesetCompiler {
                 unanchored.add(rule.getName());
             }
         }
+    }
+
+    /** A rule name as a person reads it: case and surrounding or repeated spaces do not count. */
+    private static String nameKey(String name) {
+        return "\u0000" + name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void checkEveryRuleHasMetadata(InternalKnowledgeBase kieBase, RuleCatalog catalog, String name) {
