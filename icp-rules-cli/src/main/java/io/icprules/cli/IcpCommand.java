@@ -90,12 +90,20 @@ public final class IcpCommand implements Callable<Integer> {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(java.time.LocalDate.class, new DateOption())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("icp " + cmd.getCommandName() + ": failed: " + e);
+                    cmd.getErr().println("icp " + cmd.getCommandName() + ": failed: " + Failures.describe(e));
                     return ExitCodes.FAILURE;
                 });
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("icp: ran out of memory (" + Failures.heap() + "); give the Java heap more room, for example"
+                    + " JAVA_OPTS=-Xmx2g, or read a file with fewer or shorter rows");
+            return ExitCodes.FAILURE;
+        } catch (RuntimeException | Error e) {
+            err.println("icp: failed: " + Failures.describe(e));
+            return ExitCodes.FAILURE;
         } finally {
             out.flush();
             err.flush();
@@ -121,7 +129,7 @@ public final class IcpCommand implements Callable<Integer> {
         public String[] getVersion() throws IOException {
             Properties p = new Properties();
             try (InputStream in = IcpCommand.class.getResourceAsStream(
-                    "/META-INF/maven/io.icprules/icp-rules-examples/pom.properties")) {
+                    "/META-INF/maven/io.icprules/icp-rules-cli/pom.properties")) {
                 if (in != null) {
                     p.load(in);
                 }

@@ -288,4 +288,30 @@ class IcpCommandTest {
         }
         assertThat(root.getSubcommands()).containsKeys("score", "backtest", "compare", "audit");
     }
+
+    @Test
+    void anImpossibleDateSaysWhy() throws IOException {
+        Path accounts = write("a.csv", ACCOUNTS);
+        assertThat(run("score", "--rules", rules.toString(), "--accounts", accounts.toString(), "--as-of", "2026-02-30"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("'2026-02-30' is not a date: February 2026 has 28 days")
+                .doesNotContain("LocalDate").doesNotContain("Exception");
+        err.getBuffer().setLength(0);
+        assertThat(run("score", "--rules", rules.toString(), "--accounts", accounts.toString(), "--as-of", "2026-13-01"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("there is no month 13");
+        err.getBuffer().setLength(0);
+        assertThat(run("score", "--rules", rules.toString(), "--accounts", accounts.toString(), "--as-of", "1/11/2026"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("write it as YYYY-MM-DD");
+    }
+
+    @Test
+    void unexpectedFailuresAreOneLineInWordsWithExitFour() {
+        assertThat(Failures.describe(new java.nio.file.AccessDeniedException("/out/results.csv")))
+                .isEqualTo("permission denied: /out/results.csv");
+        assertThat(Failures.describe(new OutOfMemoryError("Java heap space")))
+                .startsWith("ran out of memory (the heap limit is ").doesNotContain("OutOfMemoryError");
+        assertThat(Failures.describe(new IllegalStateException())).doesNotContain("IllegalStateException");
+    }
 }
