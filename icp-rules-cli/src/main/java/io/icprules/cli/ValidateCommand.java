@@ -81,7 +81,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<Diagnostic> findings;
         try {
-            findings = Linter.lint(RulesetSource.fromDirectory(rules), usage);
+            findings = new ArrayList<>(Linter.lint(RulesetSource.fromDirectory(rules), usage));
+            findings.addAll(dataFindings);
         } catch (RulesetException e) {
             e.diagnostics().forEach(out::println);
             out.println("icp validate: the ruleset in " + rules + " does not compile");
@@ -96,6 +97,9 @@ final class ValidateCommand implements Callable<Integer> {
         out.flush();
         return strict && warnings > 0 ? ExitCodes.RULESET_ERROR : ExitCodes.OK;
     }
+
+    /** What the --data files show that scoring would get wrong: duplicate ids, attributes of mixed types. */
+    private final List<Diagnostic> dataFindings = new ArrayList<>();
 
     private Linter.Usage usage() throws IOException {
         Path cases = CaseFiles.defaultLocation(rules);
@@ -118,12 +122,15 @@ final class ValidateCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new InputFileException(file, "does not exist or is not a file");
             }
+            DataFindings seen = new DataFindings(file.toString());
             try (AccountReader reader = AccountReader.open(file); Stream<AccountRecord> records = reader.records()) {
                 records.filter(r -> !r.isError()).forEach(r -> {
                     attributes.addAll(r.facts().account().getAttributes().keySet());
                     r.facts().events().forEach(e -> types.add(e.getType()));
+                    seen.add(r);
                 });
             }
+            dataFindings.addAll(seen.findings());
         }
         for (Path file : events) {
             if (!Files.isRegularFile(file)) {

@@ -95,4 +95,43 @@ class ExplainAndValidateCommandTest {
         assertThat(broken.exit()).isEqualTo(ExitCodes.RULESET_ERROR);
         assertThat(broken.out()).contains("r.drl:2:0: error: rule \"Broken\": a soft rule needs @points(n)");
     }
+
+    @Test
+    void validateDataWarnsAboutDuplicateIdsAndAttributesThatMixNumbersAndText(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path data = dir.resolve("accounts.csv");
+        java.nio.file.Files.writeString(data, """
+                id,name,employees,attr.plants
+                a-1,One,100,4
+                a-2,Two,100,n/a
+                a-1,Again,100,7
+                a-3,Three,100,12
+                """);
+        Run r = run("validate", "--rules", RULES, "--data", data.toString());
+        assertThat(r.out()).contains(data + ":4:0: warning: account id 'a-1' is listed again (first at line 2)")
+                .contains(data + ":3:0: warning: attribute 'plants' mixes numbers (3 rows) and text (1 rows, such as"
+                        + " 'n/a' at line 3)");
+        Run strict = run("validate", "--rules", RULES, "--data", data.toString(), "--strict");
+        assertThat(strict.exit()).isEqualTo(ExitCodes.RULESET_ERROR);
+    }
+
+    @Test
+    void validateRefusesWhatScoreRefuses(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path rules = dir.resolve("rules");
+        java.nio.file.Files.createDirectories(rules);
+        java.nio.file.Files.writeString(rules.resolve("ruleset.properties"), "name=x\nversion=1\n");
+        java.nio.file.Files.writeString(rules.resolve("r.drl"), """
+                package icp.test;
+                import io.icprules.fact.Account;
+                rule "Exit" @kind(soft) @points(1)
+                when Account() then System.exit(0); end
+                """);
+        Run validate = run("validate", "--rules", rules.toString(), "--strict");
+        assertThat(validate.exit()).isEqualTo(ExitCodes.RULESET_ERROR);
+        assertThat(validate.out()).contains("r.drl:4:").contains("restricted mode").contains("does not compile");
+        Path accounts = dir.resolve("a.csv");
+        java.nio.file.Files.writeString(accounts, "id\nx\n");
+        Run score = run("score", "--rules", rules.toString(), "--accounts", accounts.toString(), "--as-of", "2026-11-01");
+        assertThat(score.exit()).isEqualTo(ExitCodes.RULESET_ERROR);
+    }
 }

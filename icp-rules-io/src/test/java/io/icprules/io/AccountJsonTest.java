@@ -51,7 +51,7 @@ class AccountJsonTest {
         assertThat(p.problems()).containsExactly(
                 "employees: must be 0 or more, was -4",
                 "annual_revenue: expected a whole number, was the number 1.5",
-                "country: must be an ISO 3166-1 alpha-2 code such as US or DE, was 'USA'",
+                "country: must be an ISO 3166-1 alpha-2 code such as US or DE, was 'USA' (use the two-letter code US for USA)",
                 "events[0].date: is required",
                 "events[1].date: '2026-02-30' is not a valid date",
                 "events[2]: expected an object, was the number 7",
