@@ -1,11 +1,11 @@
 package io.icprules.evidence;
 
 import io.icprules.error.InvalidFactException;
-import io.icprules.io.CellValues;
 import io.icprules.io.CsvRow;
 import io.icprules.io.CsvRows;
 import io.icprules.io.CsvSyntaxException;
 import io.icprules.io.InputFileException;
+import io.icprules.io.TextValues;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -62,7 +62,7 @@ public final class OutcomesReader {
     }
 
     private static DealRecord toRecord(CsvRow row) {
-        String accountId = CellValues.blankToNull(row.get("account_id"));
+        String accountId = TextValues.blankToNull(row.get("account_id"));
         if (row.widthProblem().isPresent()) {
             return DealRecord.error(row.line(), accountId, row.widthProblem().get());
         }
@@ -70,31 +70,31 @@ public final class OutcomesReader {
         if (accountId == null) {
             problems.add("account_id: is required");
         }
-        LocalDate entered = cell(problems, () -> CellValues.date("entered_pipeline", row.get("entered_pipeline")));
+        LocalDate entered = cell(problems, () -> TextValues.isoDate("entered_pipeline", row.get("entered_pipeline")));
         if (entered == null && problems.stream().noneMatch(p -> p.startsWith("entered_pipeline"))) {
             problems.add("entered_pipeline: is required (the date the account entered the pipeline, "
                     + "which the account is scored as of)");
         }
-        String outcomeText = CellValues.blankToNull(row.get("outcome"));
+        String outcomeText = TextValues.blankToNull(row.get("outcome"));
         DealOutcome outcome = DealOutcome.parse(outcomeText).orElse(null);
         if (outcome == null) {
             problems.add(outcomeText == null ? "outcome: is required (won, lost, open or churned)"
-                    : "outcome: '" + CellValues.preview(outcomeText) + "' is not won, lost, open or churned");
+                    : "outcome: '" + TextValues.preview(outcomeText) + "' is not won, lost, open or churned");
         }
-        LocalDate closed = cell(problems, () -> CellValues.date("close_date", row.get("close_date")));
+        LocalDate closed = cell(problems, () -> TextValues.isoDate("close_date", row.get("close_date")));
         if (closed != null && entered != null && closed.isBefore(entered)) {
             problems.add("close_date: " + closed + " is before entered_pipeline " + entered);
         }
-        BigDecimal amount = cell(problems, () -> CellValues.decimal("amount", row.get("amount")));
+        BigDecimal amount = cell(problems, () -> TextValues.decimal("amount", row.get("amount")));
         if (amount != null && amount.signum() < 0) {
             problems.add("amount: " + amount.toPlainString() + " is negative");
         }
-        Long cycle = cell(problems, () -> CellValues.wholeLong("cycle_days", row.get("cycle_days")));
+        Long cycle = cell(problems, () -> TextValues.wholeLong("cycle_days", row.get("cycle_days")));
         if (cycle != null && (cycle < 0 || cycle > 36_500)) {
             problems.add("cycle_days: " + cycle + " is not between 0 and 36500");
         }
-        Boolean retained = cell(problems, () -> CellValues.bool("retained_12m", row.get("retained_12m")));
-        BigDecimal expansion = cell(problems, () -> CellValues.decimal("expansion_amount", row.get("expansion_amount")));
+        Boolean retained = cell(problems, () -> TextValues.bool("retained_12m", row.get("retained_12m")));
+        BigDecimal expansion = cell(problems, () -> TextValues.decimal("expansion_amount", row.get("expansion_amount")));
         if (outcome != null && !outcome.isWin()) {
             if (retained != null) {
                 problems.add("retained_12m: given for a deal that is " + outcome.label() + ", not won");
@@ -106,7 +106,7 @@ public final class OutcomesReader {
         if (!problems.isEmpty()) {
             return DealRecord.error(row.line(), accountId, String.join("; ", problems));
         }
-        return DealRecord.ok(row.line(), new Deal(CellValues.blankToNull(row.get("deal_id")), accountId, entered,
+        return DealRecord.ok(row.line(), new Deal(TextValues.blankToNull(row.get("deal_id")), accountId, entered,
                 outcome, closed, amount, cycle == null ? null : cycle.intValue(), retained, expansion));
     }
 

@@ -1,11 +1,11 @@
 package io.icprules.evidence;
 
 import io.icprules.error.InvalidFactException;
-import io.icprules.io.CellValues;
 import io.icprules.io.CsvRow;
 import io.icprules.io.CsvRows;
 import io.icprules.io.CsvSyntaxException;
 import io.icprules.io.InputFileException;
+import io.icprules.io.TextValues;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -59,8 +59,8 @@ public final class PipelineReader {
     }
 
     private static PipelineRecord toRecord(CsvRow row, Map<String, Long> seen) {
-        String dealId = CellValues.blankToNull(row.get("deal_id"));
-        String accountId = CellValues.blankToNull(row.get("account_id"));
+        String dealId = TextValues.blankToNull(row.get("deal_id"));
+        String accountId = TextValues.blankToNull(row.get("account_id"));
         if (row.widthProblem().isPresent()) {
             return PipelineRecord.error(row.line(), dealId, accountId, row.widthProblem().get());
         }
@@ -70,7 +70,7 @@ public final class PipelineReader {
         } else {
             Long first = seen.putIfAbsent(dealId, row.line());
             if (first != null) {
-                problems.add("deal_id: " + CellValues.preview(dealId) + " already appears on line " + first);
+                problems.add("deal_id: " + TextValues.preview(dealId) + " already appears on line " + first);
             }
         }
         if (accountId == null) {
@@ -78,7 +78,7 @@ public final class PipelineReader {
         }
         BigDecimal amount = null;
         try {
-            amount = CellValues.decimal("amount", row.get("amount"));
+            amount = TextValues.decimal("amount", row.get("amount"));
             if (amount != null && amount.signum() < 0) {
                 problems.add("amount: " + amount.toPlainString() + " is negative");
             }
@@ -89,6 +89,6 @@ public final class PipelineReader {
             return PipelineRecord.error(row.line(), dealId, accountId, String.join("; ", problems));
         }
         return PipelineRecord.ok(row.line(), new PipelineDeal(dealId, accountId,
-                CellValues.blankToNull(row.get("stage")), amount));
+                TextValues.blankToNull(row.get("stage")), amount));
     }
 }

@@ -15,11 +15,10 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Writes accounts in the CSV layout {@link CsvAccountReader} reads, and their events and contacts in
@@ -86,9 +85,10 @@ public final class AccountCsvWriter implements Closeable {
         if (!extra.isEmpty()) {
             throw new IllegalArgumentException("account " + a.getId() + " has attributes without a column: " + extra);
         }
-        List<String> row = new ArrayList<>(Arrays.asList(a.getId(), a.getName(), a.getDomain(), a.getIndustry(),
-                text(a.getEmployees()), text(a.getAnnualRevenue()), a.getCountry(), a.getRegion(),
-                text(a.getFoundedYear()), a.getFundingStage(), a.getOwnership(), String.join(";", a.getTechnologies())));
+        List<String> row = new ArrayList<>();
+        for (AccountField field : AccountField.values()) {
+            row.add(text(field.value(a)));
+        }
         for (String name : attributes) {
             row.add(text(a.getAttributes().get(name)));
         }
@@ -97,7 +97,7 @@ public final class AccountCsvWriter implements Closeable {
             require(events, "events", a);
             for (Event e : facts.events()) {
                 events.write(cells(Arrays.asList(a.getId(), e.getType(), e.getDate().toString(),
-                        details(e.getDetails()))));
+                        TextValues.joinPairs(e.getDetails()))));
             }
         }
         if (!facts.contacts().isEmpty()) {
@@ -121,30 +121,26 @@ public final class AccountCsvWriter implements Closeable {
         }
     }
 
-    private static String details(Map<String, String> details) {
-        return details.entrySet().stream().map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(";"));
-    }
-
     /**
      * Decimals in plain notation with a decimal point ({@code 1200000.0}, never {@code 1.2E6}), so
-     * that the reader types them back as decimals rather than text or whole numbers.
+     * that the reader types them back as decimals rather than text or whole numbers; technologies
+     * separated as the reader splits them.
      */
+    @SuppressWarnings("unchecked")
     private static String text(Object value) {
         if (value == null) {
             return null;
         }
         if (value instanceof Double d) {
-            return decimal(BigDecimal.valueOf(d));
+            return TextValues.decimalText(d);
         }
         if (value instanceof BigDecimal b) {
-            return decimal(b);
+            return TextValues.decimalText(b);
+        }
+        if (value instanceof Collection<?> list) {
+            return TextValues.joinList((Collection<String>) list);
         }
         return value.toString();
-    }
-
-    private static String decimal(BigDecimal b) {
-        String plain = b.toPlainString();
-        return plain.indexOf('.') >= 0 ? plain : plain + ".0";
     }
 
     /**

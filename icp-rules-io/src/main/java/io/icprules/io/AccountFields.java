@@ -2,11 +2,11 @@ package io.icprules.io;
 
 import io.icprules.error.InvalidFactException;
 import io.icprules.fact.Account;
-import io.icprules.io.AccountJson;
-import io.icprules.io.TextValues;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The account fields as files name them ({@code snake_case}), shared by the CSV and JSON Lines
@@ -15,13 +15,15 @@ import java.util.Set;
 public final class AccountFields {
 
     /** The fixed fields, in the order the CSV layout documents them. Only {@code id} is required. */
-    public static final List<String> NAMES = AccountJson.FIELDS;
+    public static final List<String> NAMES = AccountField.KEYS;
 
     /** Prefix of a CSV column holding a custom attribute: {@code attr.pos_category}. */
     public static final String ATTRIBUTE_PREFIX = "attr.";
 
     /** Fields a number is expected in; JSON Lines accepts a JSON integer or digits in a string. */
-    public static final Set<String> WHOLE_NUMBER_FIELDS = Set.of("employees", "annual_revenue", "founded_year");
+    public static final Set<String> WHOLE_NUMBER_FIELDS = Arrays.stream(AccountField.values())
+            .filter(f -> f.kind() == AccountField.Kind.WHOLE_INT || f.kind() == AccountField.Kind.WHOLE_LONG)
+            .map(AccountField::key).collect(Collectors.toUnmodifiableSet());
 
     private AccountFields() {
     }
@@ -36,42 +38,27 @@ public final class AccountFields {
      *                              (for example {@code employees: '12a' is not a whole number})
      */
     public static void set(Account.Builder account, String field, String text) {
+        AccountField fixed = AccountField.byKey(field);
         try {
-            switch (field) {
-                case "name" -> account.name(text);
-                case "domain" -> account.domain(text);
-                case "industry" -> account.industry(text);
-                case "employees" -> account.employees(CellValues.wholeInt(field, text));
-                case "annual_revenue" -> account.annualRevenue(CellValues.wholeLong(field, text));
-                case "country" -> account.country(text);
-                case "region" -> account.region(text);
-                case "founded_year" -> account.foundedYear(CellValues.wholeInt(field, text));
-                case "funding_stage" -> account.fundingStage(text);
-                case "ownership" -> account.ownership(text);
-                case "technologies" -> account.technologies(CellValues.list(text));
-                default -> {
-                    if (!field.startsWith(ATTRIBUTE_PREFIX)) {
-                        throw new IllegalArgumentException("not an account field: " + field);
-                    }
-                    String name = field.substring(ATTRIBUTE_PREFIX.length());
-                    account.attribute(name, CellValues.attribute(field, text));
-                }
+            if (fixed != null) {
+                fixed.set(account, value(fixed, text));
+            } else if (field.startsWith(ATTRIBUTE_PREFIX)) {
+                account.attribute(field.substring(ATTRIBUTE_PREFIX.length()), TextValues.attribute(field, text));
+            } else {
+                throw new IllegalArgumentException("not an account field: " + field);
             }
         } catch (InvalidFactException e) {
-            throw renamed(field, e);
+            throw TextValues.relabel(field, e);
         }
     }
 
-    /**
-     * Re-labels a validation failure with the field's name as the file spells it, so that a message
-     * says {@code annual_revenue}, not the Java property {@code annualRevenue}.
-     *
-     * @param field the name used in the file, never null
-     * @param e     the failure, never null
-     * @return an exception naming {@code field}
-     */
-    static InvalidFactException renamed(String field, InvalidFactException e) {
-        return TextValues.relabel(field, e);
+    /** A fixed field's text as its setter takes it: text as written, numbers and lists parsed. */
+    private static Object value(AccountField field, String text) {
+        return switch (field.kind()) {
+            case TEXT -> text;
+            case WHOLE_INT, WHOLE_LONG -> field.whole(TextValues.wholeLong(field.key(), text), text);
+            case LIST -> TextValues.list(text);
+        };
     }
 
     /** @return the accepted CSV columns, for messages: the fixed names and {@code attr.<name>} */

@@ -33,8 +33,7 @@ import java.util.Set;
 public final class AccountJson {
 
     /** The account's own fields, in the order the CSV layout documents them. Only {@code id} is required. */
-    public static final List<String> FIELDS = List.of("id", "name", "domain", "industry", "employees",
-            "annual_revenue", "country", "region", "founded_year", "funding_stage", "ownership", "technologies");
+    public static final List<String> FIELDS = AccountField.KEYS;
 
     /** Every key an account object may have: {@link #FIELDS} plus attributes, events and contacts. */
     public static final List<String> KEYS;
@@ -120,13 +119,13 @@ public final class AccountJson {
             try {
                 switch (key) {
                     case "id" -> { }
-                    case "technologies" -> account.technologies(textArray(key, value));
                     case "attributes" -> readAttributes(account, value);
                     case "events" -> readEvents(value, events, problems);
                     case "contacts" -> readContacts(value, contacts, problems);
                     default -> {
-                        if (FIELDS.contains(key)) {
-                            setField(account, key, value);
+                        AccountField f = AccountField.byKey(key);
+                        if (f != null) {
+                            f.set(account, value(f, value));
                         } else {
                             unknown.add(key);
                         }
@@ -154,24 +153,17 @@ public final class AccountJson {
         return new Parsed(id, null, List.of(problem));
     }
 
-    private static void setField(Account.Builder account, String key, JsonNode value) {
-        try {
-            switch (key) {
-                case "name" -> account.name(text(key, value));
-                case "domain" -> account.domain(text(key, value));
-                case "industry" -> account.industry(text(key, value));
-                case "employees" -> account.employees(TextValues.wholeInt(key, wholeNumberText(key, value)));
-                case "annual_revenue" -> account.annualRevenue(TextValues.wholeLong(key, wholeNumberText(key, value)));
-                case "country" -> account.country(text(key, value));
-                case "region" -> account.region(text(key, value));
-                case "founded_year" -> account.foundedYear(TextValues.wholeInt(key, wholeNumberText(key, value)));
-                case "funding_stage" -> account.fundingStage(text(key, value));
-                case "ownership" -> account.ownership(text(key, value));
-                default -> throw new IllegalArgumentException("not an account field: " + key);
+    /** A fixed field's JSON value as its setter takes it; a value of the wrong JSON type is refused. */
+    private static Object value(AccountField field, JsonNode value) {
+        String key = field.key();
+        return switch (field.kind()) {
+            case TEXT -> text(key, value);
+            case WHOLE_INT, WHOLE_LONG -> {
+                String t = wholeNumberText(key, value);
+                yield field.whole(TextValues.wholeLong(key, t), t);
             }
-        } catch (InvalidFactException e) {
-            throw TextValues.relabel(key, e);
-        }
+            case LIST -> textArray(key, value);
+        };
     }
 
     private static void readAttributes(Account.Builder account, JsonNode value) {

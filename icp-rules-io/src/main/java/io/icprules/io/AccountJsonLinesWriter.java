@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -47,23 +48,8 @@ public final class AccountJsonLinesWriter implements Closeable {
     public void write(AccountFacts facts) throws IOException {
         Account a = facts.account();
         out.writeStartObject();
-        out.writeStringField("id", a.getId());
-        text("name", a.getName());
-        text("domain", a.getDomain());
-        text("industry", a.getIndustry());
-        number("employees", a.getEmployees());
-        number("annual_revenue", a.getAnnualRevenue());
-        text("country", a.getCountry());
-        text("region", a.getRegion());
-        number("founded_year", a.getFoundedYear());
-        text("funding_stage", a.getFundingStage());
-        text("ownership", a.getOwnership());
-        if (!a.getTechnologies().isEmpty()) {
-            out.writeArrayFieldStart("technologies");
-            for (String t : a.getTechnologies()) {
-                out.writeString(t);
-            }
-            out.writeEndArray();
+        for (AccountField field : AccountField.values()) {
+            field(field, field.value(a));
         }
         if (!a.getAttributes().isEmpty()) {
             out.writeObjectFieldStart("attributes");
@@ -112,9 +98,21 @@ public final class AccountJsonLinesWriter implements Closeable {
         }
     }
 
-    private void number(String field, Number value) throws IOException {
-        if (value != null) {
-            out.writeNumberField(field, value.longValue());
+    /** A fixed field as {@link AccountJson} reads it: text, a JSON integer or an array of text; unknown left out. */
+    private void field(AccountField field, Object value) throws IOException {
+        if (value == null) {
+            return;
+        }
+        switch (field.kind()) {
+            case TEXT -> out.writeStringField(field.key(), (String) value);
+            case WHOLE_INT, WHOLE_LONG -> out.writeNumberField(field.key(), ((Number) value).longValue());
+            case LIST -> {
+                out.writeArrayFieldStart(field.key());
+                for (Object t : (Collection<?>) value) {
+                    out.writeString((String) t);
+                }
+                out.writeEndArray();
+            }
         }
     }
 

@@ -107,14 +107,7 @@ public final class ColumnMapping {
             "columns", "ignore");
     private static final List<String> COLUMN_KEYS = List.of("field", "type", "values", "format", "separator", "range",
             "optional", "details");
-    private static final List<String> FIXED_TARGETS = AccountFields.NAMES;
-    private static final Map<String, Type> FIXED_TYPES = Map.ofEntries(
-            Map.entry("id", Type.TEXT), Map.entry("name", Type.TEXT), Map.entry("domain", Type.DOMAIN),
-            Map.entry("industry", Type.TEXT), Map.entry("employees", Type.WHOLE),
-            Map.entry("annual_revenue", Type.WHOLE), Map.entry("country", Type.COUNTRY),
-            Map.entry("region", Type.TEXT), Map.entry("founded_year", Type.WHOLE),
-            Map.entry("funding_stage", Type.TEXT), Map.entry("ownership", Type.TEXT),
-            Map.entry("technologies", Type.LIST));
+    private static final List<String> FIXED_TARGETS = AccountField.KEYS;
 
     private final Path source;
     private final boolean ignoreUnmapped;
@@ -402,14 +395,28 @@ public final class ColumnMapping {
             return new Column(header, target, type, values, date, pattern, sep, rule, optional, details, line);
         }
 
+        /** A fixed field's values are converted by its kind; a domain and a country are also normalised. */
+        private static Type fixedType(AccountField field) {
+            return switch (field) {
+                case DOMAIN -> Type.DOMAIN;
+                case COUNTRY -> Type.COUNTRY;
+                default -> switch (field.kind()) {
+                    case TEXT -> Type.TEXT;
+                    case WHOLE_INT, WHOLE_LONG -> Type.WHOLE;
+                    case LIST -> Type.LIST;
+                };
+            };
+        }
+
         private Type type(int line, String where, String target, JsonNode typeNode) {
             String declared = typeNode == null ? null : text(typeNode);
-            if (FIXED_TYPES.containsKey(target)) {
+            AccountField fixed = AccountField.byKey(target);
+            if (fixed != null) {
                 if (declared != null) {
                     problem(line, where + "type: the type of " + target + " is fixed; remove type:");
                     return null;
                 }
-                return FIXED_TYPES.get(target);
+                return fixedType(fixed);
             }
             if (target.startsWith("attr.")) {
                 if (!NAME.matcher(target.substring(5)).matches()) {

@@ -47,13 +47,13 @@ public final class ColumnNames {
             } else if (attributes && lower.startsWith(AccountFields.ATTRIBUTE_PREFIX)) {
                 String attr = raw.substring(AccountFields.ATTRIBUTE_PREFIX.length());
                 if (!ATTRIBUTE_NAME.matcher(attr).matches()) {
-                    problems.add("column " + (i + 1) + " '" + CellValues.preview(raw)
+                    problems.add("column " + (i + 1) + " '" + TextValues.preview(raw)
                             + "': attribute names may use letters, digits, '_', '-' and '.' only");
                     continue;
                 }
                 name = AccountFields.ATTRIBUTE_PREFIX + attr;
             } else {
-                problems.add("column " + (i + 1) + " '" + CellValues.preview(raw) + "' is not a known column");
+                problems.add("column " + (i + 1) + " '" + TextValues.preview(raw) + "' is not a known column");
                 continue;
             }
             if (columns.putIfAbsent(name, i) != null) {

@@ -1,16 +1,13 @@
 package io.icprules.io;
 
 import io.icprules.error.InvalidFactException;
-import io.icprules.io.TextValues;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -85,8 +82,7 @@ final class CrmValues {
             BigDecimal high = single(m.group(2));
             if (low != null && high != null) {
                 if (low.compareTo(high) > 0) {
-                    throw new InvalidFactException(field, "'" + TextValues.preview(t) + "' is a range whose lower bound is "
-                            + "above its upper bound");
+                    throw TextValues.refused(field, t, "is a range whose lower bound is above its upper bound");
                 }
                 return range == RangeRule.LOWER ? low
                         : low.add(high).divide(BigDecimal.valueOf(2),
@@ -94,7 +90,7 @@ final class CrmValues {
                                 .stripTrailingZeros();
             }
         }
-        throw new InvalidFactException(field, "'" + TextValues.preview(t) + "' is not " + NUMBER_FORMS);
+        throw TextValues.refused(field, t, "is not " + NUMBER_FORMS);
     }
 
     /**
@@ -119,7 +115,7 @@ final class CrmValues {
         try {
             return n.stripTrailingZeros().longValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidFactException(field, "'" + TextValues.preview(text.strip()) + "' is not a whole number"
+            throw TextValues.refused(field, text.strip(), "is not a whole number"
                     + (n.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? " that fits" : ""));
         }
     }
@@ -160,8 +156,7 @@ final class CrmValues {
         return switch (t.toLowerCase(Locale.ROOT)) {
             case "yes", "y", "true", "1" -> true;
             case "no", "n", "false", "0" -> false;
-            default -> throw new InvalidFactException(field, "'" + TextValues.preview(t)
-                    + "' is not a yes/no answer (Yes, No, True, False, Y, N, 1 or 0)");
+            default -> throw TextValues.refused(field, t, "is not a yes/no answer (Yes, No, True, False, Y, N, 1 or 0)");
         };
     }
 
@@ -184,8 +179,7 @@ final class CrmValues {
         try {
             return LocalDate.from(format.parse(t));
         } catch (DateTimeParseException e) {
-            throw new InvalidFactException(field, "'" + TextValues.preview(t) + "' is not a valid date in the form "
-                    + pattern);
+            throw TextValues.refused(field, t, "is not a valid date in the form " + pattern);
         }
     }
 
@@ -206,9 +200,9 @@ final class CrmValues {
         }
         String code = COUNTRIES.get(t.toLowerCase(Locale.ROOT));
         if (code == null) {
-            throw new InvalidFactException(field, "'" + TextValues.preview(t) + "' is not a country (expected an ISO "
-                    + "code such as US or USA, or an English name such as United States; other spellings can be "
-                    + "translated under values: in the mapping)");
+            throw TextValues.refused(field, t, "is not a country (expected an ISO code such as US or USA, or an "
+                    + "English name such as United States; other spellings can be translated under values: in the "
+                    + "mapping)");
         }
         return code;
     }
@@ -246,30 +240,8 @@ final class CrmValues {
         d = d.replaceFirst("[/?#].*$", "").replaceFirst(":\\d+$", "").replaceFirst("^www\\.", "")
                 .replaceFirst("\\.$", "");
         if (d.isEmpty() || !d.contains(".") || !d.matches("[\\p{L}\\p{N}.-]+")) {
-            throw new InvalidFactException(field, "'" + TextValues.preview(t) + "' is not a website or domain such as "
-                    + "acme.com");
+            throw TextValues.refused(field, t, "is not a website or domain such as acme.com");
         }
         return d;
-    }
-
-    /**
-     * Splits a list.
-     *
-     * @param text      the cell, may be null
-     * @param separator the separator, never empty
-     * @return the entries, stripped, blank ones left out
-     */
-    static List<String> list(String text, String separator) {
-        List<String> out = new ArrayList<>();
-        if (text == null) {
-            return out;
-        }
-        for (String part : text.split(Pattern.quote(separator))) {
-            String p = part.strip();
-            if (!p.isEmpty()) {
-                out.add(p);
-            }
-        }
-        return out;
     }
 }

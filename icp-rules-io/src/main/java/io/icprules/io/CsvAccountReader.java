@@ -5,7 +5,6 @@ import io.icprules.fact.Account;
 import io.icprules.fact.AccountFacts;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +23,7 @@ import java.util.stream.StreamSupport;
  * {@code employees}, {@code annual_revenue}, {@code country}, {@code region}, {@code founded_year},
  * {@code funding_stage}, {@code ownership}, {@code technologies} (separated by {@code ;}), and any
  * number of {@code attr.<name>} columns holding custom attributes, typed as
- * {@link CellValues#attribute(String, String)} describes. An empty cell means unknown. A column not
+ * {@link TextValues#attribute(String, String)} describes. An empty cell means unknown. A column not
  * in that list makes the whole file unusable ({@link InputFileException} from {@link #open}).
  *
  * <p>A row with a malformed value (a headcount of {@code 12a}, a negative headcount, a country
@@ -68,7 +67,7 @@ public final class CsvAccountReader implements AccountReader {
     public Stream<AccountRecord> records() {
         consume();
         // Splitting rows is cheap; converting and checking their values runs on other threads.
-        return ParallelRecords.decodeCsv(rows, this::toRecord, this::closeUnchecked);
+        return ParallelRecords.decodeCsv(rows, this::toRecord, this);
     }
 
     /** Reads only the {@code id} cell and checks it as {@link #records()} does: several times cheaper. */
@@ -77,7 +76,7 @@ public final class CsvAccountReader implements AccountReader {
         consume();
         Iterator<String> it = rows.map(CsvAccountReader::accountId, e -> null);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
-                .onClose(this::closeUnchecked);
+                .onClose(ParallelRecords.closing(this));
     }
 
     private void consume() {
@@ -89,7 +88,7 @@ public final class CsvAccountReader implements AccountReader {
 
     /** The id {@link #toRecord} gives the row's record: blank or refused by {@link Account#builder}, none. */
     private static String accountId(CsvRow row) {
-        String id = CellValues.blankToNull(row.get("id"));
+        String id = TextValues.blankToNull(row.get("id"));
         if (id == null) {
             return null;
         }
@@ -102,7 +101,7 @@ public final class CsvAccountReader implements AccountReader {
     }
 
     private AccountRecord toRecord(CsvRow row) {
-        String id = CellValues.blankToNull(row.get("id"));
+        String id = TextValues.blankToNull(row.get("id"));
         if (id == null) {
             String width = row.widthProblem().map(w -> "; " + w).orElse("");
             return AccountRecord.error(row.line(), null, "id: is required and must not be blank" + width);
@@ -132,14 +131,6 @@ public final class CsvAccountReader implements AccountReader {
             return AccountRecord.error(row.line(), id, String.join("; ", problems));
         }
         return AccountRecord.ok(row.line(), AccountFacts.of(account.build()));
-    }
-
-    private void closeUnchecked() {
-        try {
-            close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

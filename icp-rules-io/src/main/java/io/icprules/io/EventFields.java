@@ -30,8 +30,8 @@ public final class EventFields {
      * @throws InvalidFactException naming the column when a value is missing or malformed
      */
     public static Event event(String accountId, String type, String date, String details) {
-        String t = CellValues.blankToNull(type);
-        LocalDate d = CellValues.date("date", date);
+        String t = TextValues.blankToNull(type);
+        LocalDate d = TextValues.isoDate("date", date);
         if (t == null) {
             throw new InvalidFactException("type", "is required");
         }
@@ -39,7 +39,7 @@ public final class EventFields {
             throw new InvalidFactException("date", "is required");
         }
         Event.Builder event = Event.builder(t, d).accountId(accountId);
-        for (Map.Entry<String, String> pair : CellValues.pairs("details", details).entrySet()) {
+        for (Map.Entry<String, String> pair : TextValues.pairs("details", details).entrySet()) {
             event.detail(pair.getKey(), pair.getValue());
         }
         return event.build();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.icprules.io.AccountJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,7 +126,7 @@ public final class JsonLinesAccountReader implements AccountReader {
             }
         };
         // Cutting lines is cheap; decoding and checking them runs on every core.
-        return ParallelRecords.decode(lines, JsonLinesAccountReader::toRecord, this::closeUnchecked);
+        return ParallelRecords.decode(lines, JsonLinesAccountReader::toRecord, this);
     }
 
     /** The bytes of one line and its 1-based number. */
@@ -212,14 +211,6 @@ public final class JsonLinesAccountReader implements AccountReader {
         AccountJson.Parsed parsed = AccountJson.read(node);
         return parsed.ok() ? AccountRecord.ok(line, parsed.facts())
                 : AccountRecord.error(line, parsed.accountId(), parsed.describeProblems());
-    }
-
-    private void closeUnchecked() {
-        try {
-            close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -4,10 +4,8 @@ import io.icprules.error.InvalidFactException;
 import io.icprules.fact.Account;
 import io.icprules.fact.AccountFacts;
 import io.icprules.fact.Event;
-import io.icprules.io.TextValues;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,12 +91,12 @@ public final class MappedCsvAccountReader implements AccountReader {
             ColumnMapping.Column c = byHeader.get(lower);
             if (c != null) {
                 if (positions.putIfAbsent(lower, i) != null) {
-                    problems.add("column " + (i + 1) + " '" + CellValues.preview(raw) + "' appears more than once");
+                    problems.add("column " + (i + 1) + " '" + TextValues.preview(raw) + "' appears more than once");
                 } else {
                     found.add(new Found(c, lower));
                 }
             } else if (!mapping.ignored().contains(lower) && !mapping.ignoreUnmapped()) {
-                unmapped.add("'" + CellValues.preview(raw) + "'");
+                unmapped.add("'" + TextValues.preview(raw) + "'");
             }
         }
         if (!unmapped.isEmpty()) {
@@ -138,7 +136,7 @@ public final class MappedCsvAccountReader implements AccountReader {
         }
         consumed = true;
         // As for plain CSV: rows are split here and translated on other threads.
-        return ParallelRecords.decodeCsv(rows, this::toRecord, this::closeUnchecked);
+        return ParallelRecords.decodeCsv(rows, this::toRecord, this);
     }
 
     private AccountRecord toRecord(CsvRow row) {
@@ -167,9 +165,7 @@ public final class MappedCsvAccountReader implements AccountReader {
             try {
                 apply(account, events, c, translate(c, row.get(f.key())));
             } catch (InvalidFactException e) {
-                String prefix = e.field() + ": ";
-                String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-                problems.add(label(c) + ": " + msg);
+                problems.add(label(c) + ": " + TextValues.reason(e));
             }
         }
         if (!problems.isEmpty()) {
@@ -193,32 +189,31 @@ public final class MappedCsvAccountReader implements AccountReader {
 
     private static void apply(Account.Builder account, List<Event> events, ColumnMapping.Column c, String cell) {
         String t = c.target();
-        String f = t;
-        switch (t) {
-            case "name" -> account.name(cell);
-            case "domain" -> account.domain(CrmValues.domain(f, cell));
-            case "industry" -> account.industry(cell);
-            case "employees" -> account.employees(toInt(f, cell, CrmValues.whole(f, cell, c.range())));
-            case "annual_revenue" -> account.annualRevenue(CrmValues.whole(f, cell, c.range()));
-            case "country" -> account.country(CrmValues.country(f, cell));
-            case "region" -> account.region(cell);
-            case "founded_year" -> account.foundedYear(toInt(f, cell, CrmValues.whole(f, cell, c.range())));
-            case "funding_stage" -> account.fundingStage(cell);
-            case "ownership" -> account.ownership(cell);
-            case "technologies" -> account.technologies(CrmValues.list(cell, c.separator()));
-            default -> {
-                if (t.startsWith("event.")) {
-                    var date = CrmValues.date(f, cell, c.date(), c.datePattern());
-                    if (date != null) {
-                        Event.Builder e = Event.builder(t.substring("event.".length()), date);
-                        c.details().forEach(e::detail);
-                        events.add(e.build());
-                    }
-                } else {
-                    account.attribute(t.substring("attr.".length()), attribute(f, cell, c));
-                }
+        AccountField field = AccountField.byKey(t);
+        if (field != null) {
+            field.set(account, value(field, c, cell));
+        } else if (t.startsWith("event.")) {
+            var date = CrmValues.date(t, cell, c.date(), c.datePattern());
+            if (date != null) {
+                Event.Builder e = Event.builder(t.substring("event.".length()), date);
+                c.details().forEach(e::detail);
+                events.add(e.build());
             }
+        } else {
+            account.attribute(t.substring(AccountFields.ATTRIBUTE_PREFIX.length()), attribute(t, cell, c));
         }
+    }
+
+    /** A fixed field's cell converted as the column's type says, into the value its setter takes. */
+    private static Object value(AccountField field, ColumnMapping.Column c, String cell) {
+        String f = field.key();
+        return switch (c.type()) {
+            case DOMAIN -> CrmValues.domain(f, cell);
+            case COUNTRY -> CrmValues.country(f, cell);
+            case WHOLE -> field.whole(CrmValues.whole(f, cell, c.range()), cell);
+            case LIST -> TextValues.list(cell, c.separator());
+            default -> cell;
+        };
     }
 
     private static Object attribute(String f, String cell, ColumnMapping.Column c) {
@@ -234,23 +229,8 @@ public final class MappedCsvAccountReader implements AccountReader {
                 BigDecimal s = n.stripTrailingZeros();
                 yield s.scale() <= 0 && s.toBigInteger().bitLength() < 64 ? (Object) s.longValueExact() : (Object) n.doubleValue();
             }
-            default -> CellValues.attribute(f, cell);
+            default -> TextValues.attribute(f, cell);
         };
-    }
-
-    private static Integer toInt(String field, String cell, Long v) {
-        if (v != null && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-            throw new InvalidFactException(field, "'" + TextValues.preview(cell.strip()) + "' is too large");
-        }
-        return v == null ? null : v.intValue();
-    }
-
-    private void closeUnchecked() {
-        try {
-            close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

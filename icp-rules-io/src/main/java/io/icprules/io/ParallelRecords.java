@@ -1,5 +1,8 @@
 package io.icprules.io;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,11 +51,11 @@ final class ParallelRecords {
      * @param decode  turns one row into a record, or null for a row that holds none (a blank line);
      *                called on other threads, so it must not share mutable state; a row it cannot read
      *                must become an error record, not an exception
-     * @param onClose what closing the stream closes (the file)
+     * @param file    what closing the stream closes (the reader of the file)
      * @param <R>     the raw row
      * @return one record per row that holds one, in row order
      */
-    static <R> Stream<AccountRecord> decode(Iterator<R> rows, Function<R, AccountRecord> decode, Runnable onClose) {
+    static <R> Stream<AccountRecord> decode(Iterator<R> rows, Function<R, AccountRecord> decode, Closeable file) {
         Iterator<AccountRecord> it = new Iterator<>() {
             private final Deque<Future<List<AccountRecord>>> ahead = new ArrayDeque<>();
             private Iterator<AccountRecord> current = List.<AccountRecord>of().iterator();
@@ -84,7 +87,7 @@ final class ParallelRecords {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(onClose);
+                false).onClose(closing(file));
     }
 
     /**
@@ -95,14 +98,31 @@ final class ParallelRecords {
      * @param rows     the file's rows; read on the consuming thread only
      * @param toRecord turns one row into its record; called on other threads, so it must not share
      *                 mutable state, and a row it cannot read must become an error record
-     * @param onClose  what closing the stream closes (the file)
+     * @param file     what closing the stream closes (the reader of the file)
      * @return one record per row, in row order
      */
-    static Stream<AccountRecord> decodeCsv(CsvRows rows, Function<CsvRow, AccountRecord> toRecord, Runnable onClose) {
+    static Stream<AccountRecord> decodeCsv(CsvRows rows, Function<CsvRow, AccountRecord> toRecord, Closeable file) {
         Iterator<SplitRow> split = rows.map(row -> new SplitRow(row, null), e -> new SplitRow(null, e));
         return decode(split, r -> r.failure() != null
                 ? AccountRecord.error(r.failure().line(), null, r.failure().problem())
-                : toRecord.apply(r.row()), onClose);
+                : toRecord.apply(r.row()), file);
+    }
+
+    /**
+     * What closing a stream read from a file does: closes the file, an {@link IOException} rethrown
+     * unchecked since {@link Stream#close()} declares none.
+     *
+     * @param file the reader of the file, never null
+     * @return the action for {@link Stream#onClose(Runnable)}
+     */
+    static Runnable closing(Closeable file) {
+        return () -> {
+            try {
+                file.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** A row as split from a CSV file, or why it could not be. */

@@ -93,7 +93,7 @@ final class RelatedLayout<T> {
      * @return the account the row names, or null when its {@code account_id} is blank
      */
     static String accountId(CsvRow row) {
-        return CellValues.blankToNull(row.get("account_id"));
+        return TextValues.blankToNull(row.get("account_id"));
     }
 
     /**

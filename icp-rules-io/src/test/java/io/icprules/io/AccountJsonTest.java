@@ -1,13 +1,11 @@
 package io.icprules.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.icprules.error.InvalidFactException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The account object mapping shared by JSON Lines files and case files. */
 class AccountJsonTest {
@@ -65,17 +63,5 @@ class AccountJsonTest {
         assertThat(read("[1]").problems()).containsExactly("an account must be an object, was an array");
         assertThat(read("{\"id\": \" \"}").problems()).containsExactly("id: is required and must be non-blank text, was ' '");
         assertThat(read("{\"id\": 17}").accountId()).isEqualTo("17");
-    }
-
-    @Test
-    void textValuesParseOrSayWhy() {
-        assertThat(TextValues.wholeInt("n", " 42 ")).isEqualTo(42);
-        assertThat(TextValues.wholeLong("n", "")).isNull();
-        assertThatThrownBy(() -> TextValues.wholeInt("n", "99999999999")).isInstanceOf(InvalidFactException.class)
-                .hasMessage("n: '99999999999' is too large");
-        assertThatThrownBy(() -> TextValues.isoDate("d", "01/02/2026")).hasMessage("d: '01/02/2026' is not a date in yyyy-MM-dd form");
-        assertThat(TextValues.preview("x".repeat(70))).hasSize(63).endsWith("...");
-        assertThat(TextValues.relabel("annual_revenue", new InvalidFactException("annualRevenue", "must be 0 or more"))
-                .getMessage()).isEqualTo("annual_revenue: must be 0 or more");
     }
 }

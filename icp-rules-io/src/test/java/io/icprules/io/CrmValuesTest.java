@@ -112,11 +112,4 @@ class CrmValuesTest {
         assertThatThrownBy(() -> CrmValues.domain("Website", "not a site"))
                 .hasMessage("Website: 'not a site' is not a website or domain such as acme.com");
     }
-
-    @Test
-    void listsSplitOnTheSeparator() {
-        assertThat(CrmValues.list("Toast; Square;;ADP ", ";")).containsExactly("Toast", "Square", "ADP");
-        assertThat(CrmValues.list("a | b", "|")).containsExactly("a", "b");
-        assertThat(CrmValues.list(null, ";")).isEmpty();
-    }
 }

@@ -3,9 +3,9 @@ package io.icprules.spark;
 import io.icprules.error.InvalidFactException;
 import io.icprules.io.AccountFields;
 import io.icprules.io.AccountRecord;
-import io.icprules.io.CellValues;
 import io.icprules.io.ContactFields;
 import io.icprules.io.EventFields;
+import io.icprules.io.TextValues;
 import io.icprules.fact.Account;
 import io.icprules.fact.AccountFacts;
 import io.icprules.fact.Contact;
@@ -59,7 +59,7 @@ final class JoinedRowDecoder implements Serializable {
         String file = row.isNullAt(FILE) ? null : row.getString(FILE);
         String where = file == null ? "" : file + ": ";
         String corrupt = row.isNullAt(CORRUPT) ? null : row.getString(CORRUPT);
-        String id = CellValues.blankToNull(SparkValues.text(cells, idAt));
+        String id = TextValues.blankToNull(SparkValues.text(cells, idAt));
         if (id == null) {
             return AccountRecord.error(0, null, where + "id: is required and must not be blank"
                     + (corrupt == null ? "" : "; " + misaligned(corrupt)));
@@ -139,6 +139,6 @@ final class JoinedRowDecoder implements Serializable {
 
     private static String misaligned(String raw) {
         return "the row does not match the header (a cell too many or too few: check for an unquoted comma or a "
-                + "missing value): '" + CellValues.preview(raw.strip()) + "'";
+                + "missing value): '" + TextValues.preview(raw.strip()) + "'";
     }
 }

@@ -1,19 +1,22 @@
 package io.icprules.spark;
 
+import io.icprules.io.TextValues;
 import org.apache.spark.sql.Row;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Turns the value of one Spark cell into the text the file readers would have read, so that a
- * typed Parquet column goes through exactly the same parsing and validation as a CSV cell: a whole
- * number reads as a whole number, a decimal keeps its decimal point (so {@code 1.0} stays a decimal),
- * a date as {@code yyyy-MM-dd}, an array as {@code a;b}, a map as {@code k=v;k=v}.
+ * typed Parquet column goes through exactly the same parsing and validation as a CSV cell
+ * ({@link TextValues} and the field rules of {@code io.icprules.io}): a whole number reads as a whole
+ * number, a decimal keeps its decimal point (so {@code 1.0} stays a decimal), a date as
+ * {@code yyyy-MM-dd}, an array as a list ({@code a;b}), a map as pairs ({@code k=v;k=v}). Only what
+ * is particular to Spark's types is here; the text forms are {@link TextValues}'.
  */
 final class SparkValues {
 
@@ -32,25 +35,30 @@ final class SparkValues {
         Object v = row.get(index);
         if (v instanceof scala.collection.Seq<?>) {
             List<Object> list = row.getList(index);
-            return list.stream().filter(Objects::nonNull).map(SparkValues::scalar).collect(Collectors.joining(";"));
+            return TextValues.joinList(list.stream().filter(Objects::nonNull).map(SparkValues::scalar).toList());
         }
         if (v instanceof scala.collection.Map<?, ?>) {
-            Map<Object, Object> map = row.getJavaMap(index);
-            return map.entrySet().stream().filter(e -> e.getValue() != null)
-                    .map(e -> e.getKey() + "=" + scalar(e.getValue())).collect(Collectors.joining(";"));
+            Map<String, String> pairs = new LinkedHashMap<>();
+            row.<Object, Object>getJavaMap(index).forEach((key, value) -> {
+                if (value != null) {
+                    pairs.put(String.valueOf(key), scalar(value));
+                }
+            });
+            return TextValues.joinPairs(pairs);
         }
         return scalar(v);
     }
 
     private static String scalar(Object v) {
         if (v instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? d.toString() : decimal(BigDecimal.valueOf(d));
+            return TextValues.decimalText(d);
         }
         if (v instanceof Float f) {
-            return f.isNaN() || f.isInfinite() ? f.toString() : decimal(new BigDecimal(f.toString()));
+            // The float's own shortest digits: widening to double would add digits it never had.
+            return f.isNaN() || f.isInfinite() ? f.toString() : TextValues.decimalText(new BigDecimal(f.toString()));
         }
         if (v instanceof BigDecimal b) {
-            return b.toPlainString();
+            return b.toPlainString(); // a DECIMAL(10,0) headcount stays a whole number
         }
         if (v instanceof java.sql.Date d) {
             return d.toLocalDate().toString();
@@ -59,11 +67,5 @@ final class SparkValues {
             return d.toString();
         }
         return v.toString();
-    }
-
-    /** Plain notation with a decimal point ({@code 1200000.0}, never {@code 1.2E6}). */
-    private static String decimal(BigDecimal b) {
-        String plain = b.toPlainString();
-        return plain.indexOf('.') >= 0 ? plain : plain + ".0";
     }
 }

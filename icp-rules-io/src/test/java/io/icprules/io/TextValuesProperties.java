@@ -10,6 +10,8 @@ import net.jqwik.api.Provide;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file), and this compares them with the forms kept here as the specification, values and
  * messages alike.
  */
-class CellValuesProperties {
+class TextValuesProperties {
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+\\.\\d+");
@@ -40,22 +42,38 @@ class CellValuesProperties {
 
     @Property
     void attributesAreTypedAsTheFormsSay(@ForAll("cells") String cell) {
-        assertSame(() -> CellValues.attribute("attr.x", cell), () -> attributeByPattern("attr.x", cell));
+        assertSame(() -> TextValues.attribute("attr.x", cell), () -> attributeByPattern("attr.x", cell));
     }
 
     @Property
     void decimalsAreReadAsTheFormSays(@ForAll("cells") String cell) {
-        assertSame(() -> CellValues.decimal("amount", cell), () -> decimalByPattern("amount", cell));
+        assertSame(() -> TextValues.decimal("amount", cell), () -> decimalByPattern("amount", cell));
     }
 
     @Property
     void wholeNumbersAreReadAsTheFormSays(@ForAll("cells") String cell) {
-        assertSame(() -> CellValues.wholeLong("employees", cell), () -> wholeByPattern("employees", cell));
+        assertSame(() -> TextValues.wholeLong("employees", cell), () -> wholeByPattern("employees", cell));
     }
 
     @Property
     void datesAreReadAsTheFormSays(@ForAll("cells") String cell) {
-        assertSame(() -> CellValues.date("date", cell), () -> dateByPattern("date", cell));
+        assertSame(() -> TextValues.isoDate("date", cell), () -> dateByPattern("date", cell));
+    }
+
+    @Provide
+    Arbitrary<String> lists() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("ab ;|.:,\t").ofMaxLength(14),
+                Arbitraries.of("", ";", " ; ", "a;;b", "::a::", "a|b|"));
+    }
+
+    @Property
+    void listsSplitAsTheSeparatorSays(@ForAll("lists") String cell, @ForAll("separators") String separator) {
+        assertThat(TextValues.list(cell, separator)).isEqualTo(listByPattern(cell, separator));
+    }
+
+    @Provide
+    Arbitrary<String> separators() {
+        return Arbitraries.of(";", "|", ".", ", ", "::", " ");
     }
 
     private static void assertSame(Callable<Object> actual, Callable<Object> expected) {
@@ -74,6 +92,16 @@ class CellValuesProperties {
         }
     }
 
+    private static List<String> listByPattern(String text, String separator) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(Pattern.quote(separator))) {
+            if (!part.strip().isEmpty()) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
+
     private static String blankToNull(String text) {
         if (text == null) {
             return null;
@@ -88,12 +116,12 @@ class CellValuesProperties {
             return null;
         }
         if (!WHOLE.matcher(t).matches()) {
-            throw new InvalidFactException(column, "'" + CellValues.preview(t) + "' is not a whole number");
+            throw new InvalidFactException(column, "'" + TextValues.preview(t) + "' is not a whole number");
         }
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new InvalidFactException(column, "'" + CellValues.preview(t) + "' is too large");
+            throw new InvalidFactException(column, "'" + TextValues.preview(t) + "' is too large");
         }
     }
 
@@ -106,10 +134,10 @@ class CellValuesProperties {
             try {
                 return LocalDate.parse(t);
             } catch (DateTimeParseException e) {
-                throw new InvalidFactException(column, "'" + CellValues.preview(t) + "' is not a valid date");
+                throw new InvalidFactException(column, "'" + TextValues.preview(t) + "' is not a valid date");
             }
         }
-        throw new InvalidFactException(column, "'" + CellValues.preview(t) + "' is not a date in yyyy-MM-dd form");
+        throw new InvalidFactException(column, "'" + TextValues.preview(t) + "' is not a date in yyyy-MM-dd form");
     }
 
     private static BigDecimal decimalByPattern(String column, String text) {
@@ -118,7 +146,7 @@ class CellValuesProperties {
             return null;
         }
         if (!WHOLE.matcher(t).matches() && !DECIMAL.matcher(t).matches()) {
-            throw new InvalidFactException(column, "'" + CellValues.preview(t)
+            throw new InvalidFactException(column, "'" + TextValues.preview(t)
                     + "' is not a number (write it plainly, such as 12000 or 12000.50)");
         }
         return new BigDecimal(t);
