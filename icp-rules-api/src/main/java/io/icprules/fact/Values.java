@@ -17,40 +17,14 @@ final class Values {
     // Character tests rather than regular expressions: builders run for every row of a
     // million-row file, and a Matcher per value was a measurable share of reading one.
 
-    /** The officially assigned ISO 3166-1 alpha-2 codes, as the JDK knows them. */
-    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
-
-    /** Codes people write that ISO 3166-1 does not assign, with the code they mean. */
-    private static final java.util.Map<String, String> COUNTRY_MISTAKES = java.util.Map.of(
-            "UK", "GB", // the United Kingdom's ISO code is GB (UK is its internet domain)
-            "EL", "GR", // Greece is EL in EU statistics, GR in ISO 3166-1
-            "EN", "GB"); // a language code, usually meant for England
-
     /** @return true for an officially assigned ISO 3166-1 alpha-2 code, in any case */
     static boolean isCountryCode(String s) {
-        return s.length() == 2 && isAsciiLetter(s.charAt(0)) && isAsciiLetter(s.charAt(1))
-                && COUNTRIES.contains(s.toUpperCase(java.util.Locale.ROOT));
+        return s.length() == 2 && isAsciiLetter(s.charAt(0)) && isAsciiLetter(s.charAt(1)) && CountryCodes.isAssigned(s);
     }
 
     /** @return what a rejected country value probably means, as a sentence to append; empty when unknown */
     static String countryHint(String s) {
-        String upper = s.toUpperCase(java.util.Locale.ROOT);
-        String meant = COUNTRY_MISTAKES.get(upper);
-        if (meant != null) {
-            return " (use " + meant + ": " + upper + " is not an ISO 3166-1 code)";
-        }
-        if (upper.length() == 3) {
-            for (String code : COUNTRIES) {
-                try {
-                    if (new java.util.Locale("", code).getISO3Country().equals(upper)) {
-                        return " (use the two-letter code " + code + " for " + upper + ")";
-                    }
-                } catch (java.util.MissingResourceException e) {
-                    // no three-letter code for this region
-                }
-            }
-        }
-        return "";
+        return CountryCodes.hint(s).orElse("");
     }
 
     /** @return true for ASCII letters, digits, {@code _}, {@code .} and {@code -}, at least one */

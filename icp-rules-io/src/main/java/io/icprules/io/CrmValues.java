@@ -1,6 +1,7 @@
 package io.icprules.io;
 
 import io.icprules.error.InvalidFactException;
+import io.icprules.fact.CountryCodes;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -200,9 +201,10 @@ final class CrmValues {
         }
         String code = COUNTRIES.get(t.toLowerCase(Locale.ROOT));
         if (code == null) {
-            throw TextValues.refused(field, t, "is not a country (expected an ISO code such as US or USA, or an "
-                    + "English name such as United States; other spellings can be translated under values: in the "
-                    + "mapping)");
+            String hint = CountryCodes.hint(t).map(h -> h.substring(0, h.length() - 1) + ", or translate it under"
+                    + " values: in the mapping)").orElse(" (expected an ISO code such as US or USA, or an English name"
+                    + " such as United States; other spellings can be translated under values: in the mapping)");
+            throw TextValues.refused(field, t, "is not a country" + hint);
         }
         return code;
     }

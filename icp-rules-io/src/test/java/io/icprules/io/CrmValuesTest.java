@@ -97,6 +97,9 @@ class CrmValuesTest {
         assertThat(CrmValues.country("c", "United States")).isEqualTo("US");
         assertThat(CrmValues.country("c", "united kingdom")).isEqualTo("GB");
         assertThat(CrmValues.country("c", "DEU")).isEqualTo("DE");
+        assertThatThrownBy(() -> CrmValues.country("Country", "UK")).hasMessageContaining("'UK' is not a country")
+                .hasMessageContaining("(use GB: UK is not an ISO 3166-1 code, or translate it under values: in the mapping)");
+        assertThatThrownBy(() -> CrmValues.country("Country", "EL")).hasMessageContaining("use GR");
         assertThat(CrmValues.country("c", "Germany")).isEqualTo("DE");
         assertThat(CrmValues.country("c", " ")).isNull();
         assertThatThrownBy(() -> CrmValues.country("Country/Region", "Atlantis"))
