@@ -93,4 +93,23 @@ class ExplainTest {
         assertThat(whyNot(e, "Champion")).isEqualTo("no Contact for exists Contact( role == \"champion\" )");
         assertThat(e.notFired()).extracting(RuleCheck::rule).doesNotContain("No IT director", "Mid-market");
     }
+
+    @Test
+    void aLowerBandIsNeverSuggestedWhenAHigherOneAlreadyCounts() {
+        try (FitEngine bands = TestRulesets.basic().drl("b.drl", ""
+                + "rule \"Headcount 100-249\" @kind(soft) @points(10) activation-group \"headcount\" salience 1\n"
+                + "when Account( employees >= 100, employees <= 249 ) then end\n"
+                + "rule \"Headcount 250-499\" @kind(soft) @points(15) activation-group \"headcount\" salience 2\n"
+                + "when Account( employees >= 250, employees <= 499 ) then end\n"
+                + "rule \"Headcount 500+\" @kind(soft) @points(20) activation-group \"headcount\" salience 3\n"
+                + "when Account( employees >= 500 ) then end\n").engine()) {
+            Explanation at300 = bands.explain(AccountFacts.of(Account.builder("m").employees(300).build()), AS_OF);
+            assertThat(at300.result().line("Headcount 250-499")).isPresent();
+            // 100-249 could add nothing (the band already counts 15); 500+ would be worth more.
+            assertThat(at300.wouldRaise()).extracting(RuleCheck::rule).containsExactly("Headcount 500+");
+            Explanation at50 = bands.explain(AccountFacts.of(Account.builder("s").employees(50).build()), AS_OF);
+            assertThat(at50.wouldRaise()).extracting(RuleCheck::rule)
+                    .containsExactly("Headcount 500+", "Headcount 250-499", "Headcount 100-249");
+        }
+    }
 }

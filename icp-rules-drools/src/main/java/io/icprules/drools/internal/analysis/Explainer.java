@@ -215,12 +215,33 @@ public final class Explainer {
         List<RuleCheck> raise = new ArrayList<>();
         for (RuleCheck c : notFired) {
             if ((c.kind() == RuleKind.SOFT || c.kind() == RuleKind.TRIGGER) && c.points().signum() > 0
-                    && !c.whyNot().startsWith("matched, but")) {
+                    && !c.whyNot().startsWith("matched, but") && !outrankedInItsBand(c, result)) {
                 raise.add(c);
             }
         }
         raise.sort(Comparator.comparing(RuleCheck::points).reversed());
         return Explanation.of(result, notFired, raise);
+    }
+
+    /**
+     * A band (an activation-group) counts one rule only: a member that did not fire cannot raise an
+     * account whose band already counts a member worth as much or more.
+     */
+    private boolean outrankedInItsBand(RuleCheck c, FitResult result) {
+        String group = views.stream().filter(v -> v.name().equals(c.rule())).map(RuleView::activationGroup)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (group == null) {
+            return false;
+        }
+        for (RuleView other : views) {
+            if (group.equals(other.activationGroup()) && !other.name().equals(c.rule())) {
+                java.util.Optional<LedgerLine> line = result.line(other.name());
+                if (line.isPresent() && line.get().points().compareTo(c.points()) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private List<RuleCheck> notBrokenDown(FitResult result, String why) {
