@@ -149,6 +149,16 @@ class DiagnosticsTest {
     }
 
     @Test
+    void metadataInTheWrongCaseIsNamedOnce() {
+        List<Diagnostic> errors = errorsOf(TestRulesets.basic().drl("case.drl", ""
+                + "rule \"Case\" @Kind(Soft) @points(5)\nwhen Account( employees > 1 ) then end\n"));
+        assertThat(errors).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(5);
+            assertThat(d.message()).isEqualTo("rule \"Case\": write @kind, not @Kind: metadata names are case-sensitive");
+        });
+    }
+
+    @Test
     void unknownFactTypeIsNamed() {
         List<Diagnostic> errors = errorsOf(TestRulesets.basic().drl("type.drl", ""
                 + "rule \"Type\" @kind(hard)\nwhen\n  Company( employees > 3 )\nthen end\n"));

@@ -39,13 +39,24 @@ final class RuleMetadata {
         int line = Math.max(rule.getLine(), 0);
         String name = rule.getName();
         int errors = diagnostics.size();
+        boolean miscased = false;
         for (String key : rule.getAnnotationNames()) {
+            String meant = KEYS.stream().filter(k -> k.equalsIgnoreCase(key) && !k.equals(key)).findFirst().orElse(null);
+            if (meant != null) {
+                diagnostics.add(Diagnostic.error(file, lineOf(rule, key), 0, "rule \"" + name + "\": write @" + meant
+                        + ", not @" + key + ": metadata names are case-sensitive"));
+                miscased = true;
+                continue;
+            }
             if (!KEYS.contains(key) && Character.isLowerCase(key.charAt(0))) {
                 diagnostics.add(Diagnostic.warning(file, lineOf(rule, key), 0, "rule \"" + name + "\": unknown metadata @"
                         + key + " (known: @kind, @points, @halfLife, @group, @reason, @perEvent)"));
             }
         }
         String kindText = value(rule, "kind");
+        if (kindText == null && miscased) {
+            return null; // a misspelt @kind was reported above: no second message for the same mistake
+        }
         if (kindText == null) {
             diagnostics.add(Diagnostic.error(file, line, 0, "rule \"" + name
                     + "\" has no @kind: add @kind(hard), @kind(soft), @kind(trigger) or @kind(disqualifier)"));
