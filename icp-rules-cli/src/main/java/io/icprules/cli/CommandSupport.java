@@ -69,11 +69,11 @@ final class CommandSupport {
     /** Checks that each given file (nulls skipped) exists and can be read. */
     void requireReadable(Path... files) throws Stop {
         for (Path p : files) {
-            if (p != null && !Files.isRegularFile(p)) {
-                throw usage("file not found: " + p);
-            }
-            if (p != null && !Files.isReadable(p)) {
-                throw usage("file cannot be read: " + p);
+            if (p != null) {
+                java.util.Optional<String> problem = InputFiles.problem(p, "file");
+                if (problem.isPresent()) {
+                    throw usage(problem.get());
+                }
             }
         }
     }
