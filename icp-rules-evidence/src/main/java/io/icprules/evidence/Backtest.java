@@ -9,7 +9,6 @@ import io.icprules.evidence.stats.Ratio;
 import io.icprules.result.Decision;
 import io.icprules.result.FitResult;
 import io.icprules.result.LedgerLine;
-import io.icprules.result.RuleKind;
 import io.icprules.result.RulesetInfo;
 
 import java.math.BigDecimal;
@@ -189,7 +188,7 @@ public final class Backtest {
         for (ScoredDeal d : closed) {
             Set<String> seen = new HashSet<>();
             for (LedgerLine line : d.result().ledger()) {
-                if (line.kind() != RuleKind.ADJUSTMENT && seen.add(line.rule())) {
+                if (line.kind().isRule() && seen.add(line.rule())) {
                     kinds.putIfAbsent(line.rule(), line.kind().label());
                     with.computeIfAbsent(line.rule(), k -> new long[2])[d.deal().outcome().isWin() ? 0 : 1]++;
                 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.icprules.result.FitResult;
 import io.icprules.result.LedgerLine;
-import io.icprules.result.RuleKind;
 import io.icprules.result.RuleNote;
 
 import java.io.IOException;
@@ -103,7 +102,7 @@ public final class CsvResultWriter implements ResultWriter {
 
     /**
      * Renders a ledger for one cell: {@code Core vertical +20.0; Recent funding +13.3}, leaving out
-     * hard filters and disqualifiers (worth no points).
+     * the rules whose kind scores no points (hard filters and disqualifiers).
      *
      * @param ledger the lines, never null
      * @return the text, empty when no line carries points
@@ -112,7 +111,7 @@ public final class CsvResultWriter implements ResultWriter {
         // One builder per cell: this runs for every row of files with millions of rows.
         StringBuilder cell = new StringBuilder(32 * ledger.size());
         for (LedgerLine l : ledger) {
-            if (l.kind() == RuleKind.HARD || l.kind() == RuleKind.DISQUALIFIER) {
+            if (l.kind().isRule() && !l.kind().scoresPoints()) {
                 continue;
             }
             if (!cell.isEmpty()) {

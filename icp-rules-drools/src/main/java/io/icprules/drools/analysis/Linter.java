@@ -104,11 +104,14 @@ public final class Linter {
             if (spec == null) {
                 continue;
             }
-            points(r, spec, out);
-            if (spec.kind() == RuleKind.TRIGGER) {
+            // Findings on one rule share its line, so they stay in the order they are made here.
+            if (spec.kind().scoresPoints()) {
+                points(r, spec, out);
+            }
+            if (spec.kind().scoresEvents()) {
                 triggerWindow(r, spec, out);
             }
-            if (spec.kind() == RuleKind.SOFT || spec.kind() == RuleKind.TRIGGER) {
+            if (spec.kind().scoresPoints()) {
                 neverCounts(r, rules, specs, out);
             }
             if (compiled.unanchoredRules().contains(r.name())) {
@@ -124,20 +127,20 @@ public final class Linter {
     }
 
     private static void wholeRuleset(List<RuleView> rules, List<Diagnostic> out) {
-        if (rules.stream().noneMatch(r -> r.kind() == RuleKind.HARD)) {
-            out.add(Diagnostic.warning(RulesetSource.MANIFEST, 0, 0, "the ruleset has no hard filter: every account "
-                    + "passes as a fit; an ICP without must-haves is usually too broad"));
-        }
-        if (rules.stream().noneMatch(r -> r.kind() == RuleKind.DISQUALIFIER)) {
-            out.add(Diagnostic.warning(RulesetSource.MANIFEST, 0, 0, "the ruleset has no disqualifier: lost deals and "
-                    + "churned customers usually show who not to sell to"));
+        lacking(rules, RuleKind.HARD, "every account passes as a fit; an ICP without must-haves is usually too broad",
+                out);
+        lacking(rules, RuleKind.DISQUALIFIER, "lost deals and churned customers usually show who not to sell to", out);
+    }
+
+    /** Warns when no rule of the ruleset is of the kind, saying why that kind is worth having. */
+    private static void lacking(List<RuleView> rules, RuleKind kind, String why, List<Diagnostic> out) {
+        if (rules.stream().noneMatch(r -> r.kind() == kind)) {
+            out.add(Diagnostic.warning(RulesetSource.MANIFEST, 0, 0, "the ruleset has no " + kind.noun() + ": " + why));
         }
     }
 
+    /** Points of a rule that {@linkplain RuleKind#scoresPoints() scores points} outside a sane range. */
     private static void points(RuleView r, RuleSpec spec, List<Diagnostic> out) {
-        if (spec.kind() != RuleKind.SOFT && spec.kind() != RuleKind.TRIGGER) {
-            return;
-        }
         BigDecimal p = spec.points();
         if (p.signum() == 0) {
             out.add(Diagnostic.warning(r.file(), r.line(), 0, "rule \"" + r.name() + "\" is worth 0 points"));
@@ -150,19 +153,22 @@ public final class Linter {
     private static void triggerWindow(RuleView r, RuleSpec spec, List<Diagnostic> out) {
         List<PatternView> events = r.patterns().stream().filter(p -> p.type().equals("Event")).toList();
         if (events.isEmpty()) {
-            out.add(Diagnostic.warning(r.file(), r.line(), 0, "trigger \"" + r.name() + "\" matches no Event: its "
-                    + "points cannot decay with an event's age"));
+            out.add(Diagnostic.warning(r.file(), r.line(), 0, spec.kind().noun() + " \"" + r.name()
+                    + "\" matches no Event: its points cannot decay with an event's age"));
             return;
         }
         boolean window = events.stream().flatMap(p -> p.constraints().stream())
                 .anyMatch(c -> c.contains("daysAgo") || c.contains("date"));
         if (!window && spec.halfLife().isEmpty()) {
-            out.add(Diagnostic.warning(r.file(), r.line(), 0, "trigger \"" + r.name() + "\" has neither a window "
-                    + "(daysAgo <= N) nor a @halfLife: an event from years ago counts in full"));
+            out.add(Diagnostic.warning(r.file(), r.line(), 0, spec.kind().noun() + " \"" + r.name()
+                    + "\" has neither a window (daysAgo <= N) nor a @halfLife: an event from years ago counts in full"));
         }
     }
 
-    /** A signal that implies a disqualifier, or contradicts a hard filter, can never count for a fit. */
+    /**
+     * A signal that implies a rule that disqualifies when it fires, or contradicts one that excludes
+     * unless it fires, can never count for a fit.
+     */
     private static void neverCounts(RuleView r, List<RuleView> rules, Map<String, RuleSpec> specs, List<Diagnostic> out) {
         Map<String, FieldTest> mine = accountTests(r);
         if (mine == null) {
@@ -177,16 +183,16 @@ public final class Linter {
             if (theirs == null || other.patterns().size() != 1) {
                 continue;
             }
-            if (os.kind() == RuleKind.DISQUALIFIER && implies(r, mine, other, theirs)) {
+            if (os.kind().disqualifiesWhenFired() && implies(r, mine, other, theirs)) {
                 out.add(Diagnostic.warning(r.file(), r.line(), 0, "rule \"" + r.name() + "\" can only fire when "
-                        + "disqualifier \"" + other.name() + "\" fires: its points never count for a fit"));
+                        + os.kind().noun() + " \"" + other.name() + "\" fires: its points never count for a fit"));
             }
-            if (os.kind() == RuleKind.HARD) {
+            if (os.kind().excludesUnlessFired()) {
                 for (Map.Entry<String, FieldTest> t : theirs.entrySet()) {
                     FieldTest m = mine.get(t.getKey());
                     if (m != null && m.and(t.getValue()).map(FieldTest::empty).orElse(false)) {
                         out.add(Diagnostic.warning(r.file(), r.line(), 0, "rule \"" + r.name() + "\" can only fire "
-                                + "when hard filter \"" + other.name() + "\" fails (" + m.describe() + " vs "
+                                + "when " + os.kind().noun() + " \"" + other.name() + "\" fails (" + m.describe() + " vs "
                                 + t.getValue().describe() + "): its points never count for a fit"));
                         break;
                     }

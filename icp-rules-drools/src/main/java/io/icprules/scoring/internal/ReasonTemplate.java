@@ -2,6 +2,7 @@ package io.icprules.scoring.internal;
 
 import io.icprules.fact.Account;
 import io.icprules.fact.Event;
+import io.icprules.result.RuleKind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,7 +39,19 @@ public final class ReasonTemplate {
 
     /** Where a placeholder's value comes from. */
     private enum Source {
-        POINTS, VARIABLE, EVENT_TYPE, EVENT_DATE, EVENT_DAYS_AGO, EVENT_DETAIL, FIELD, ATTRIBUTE, NONE
+        POINTS, VARIABLE, EVENT_TYPE(true), EVENT_DATE(true), EVENT_DAYS_AGO(true), EVENT_DETAIL(true), FIELD,
+        ATTRIBUTE, NONE;
+
+        /** Whether the value is read from the matched event, which only rules scoring events have. */
+        final boolean event;
+
+        Source() {
+            this(false);
+        }
+
+        Source(boolean event) {
+            this.event = event;
+        }
     }
 
     private ReasonTemplate(String text, List<String> parts, List<String> variables) {
@@ -109,6 +122,24 @@ public final class ReasonTemplate {
     /** @return the placeholder names in order of appearance (with repeats), never null */
     public List<String> variables() {
         return variables;
+    }
+
+    /**
+     * The placeholders that have nothing to read in a rule of the given kind: neither a bound variable,
+     * {@code {points}}, an account field or attribute, nor (for a kind that {@linkplain
+     * RuleKind#scoresEvents() scores events}) a field of the matched event.
+     *
+     * @param kind the rule's kind, never null
+     * @return those placeholders in order of appearance (with repeats), never null
+     */
+    public List<String> unknownVariables(RuleKind kind) {
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] == Source.NONE || (sources[i].event && !kind.scoresEvents())) {
+                unknown.add(variables.get(i));
+            }
+        }
+        return unknown;
     }
 
     /**

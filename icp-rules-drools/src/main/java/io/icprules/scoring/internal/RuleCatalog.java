@@ -28,7 +28,7 @@ public final class RuleCatalog {
             pos.put(rules.get(i).name(), i);
         }
         this.positions = Map.copyOf(pos);
-        this.hardFilters = rules.stream().filter(r -> r.kind() == RuleKind.HARD).toList();
+        this.hardFilters = rules.stream().filter(r -> r.kind().excludesUnlessFired()).toList();
     }
 
     /**
@@ -59,7 +59,10 @@ public final class RuleCatalog {
         return rules;
     }
 
-    /** @return the hard filters in ruleset order, never null */
+    /**
+     * @return the rules whose kind {@linkplain RuleKind#excludesUnlessFired() excludes the account unless
+     *         they fire} (the hard filters), in ruleset order, never null
+     */
     public List<RuleSpec> hardFilters() {
         return hardFilters;
     }

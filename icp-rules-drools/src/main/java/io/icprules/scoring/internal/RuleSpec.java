@@ -34,8 +34,8 @@ public final class RuleSpec {
         this.perEvent = b.perEvent;
         this.file = b.file == null ? "" : b.file;
         this.line = b.line;
-        if (kind == RuleKind.ADJUSTMENT) {
-            throw new IllegalArgumentException("ADJUSTMENT is not a rule kind");
+        if (!kind.isRule()) {
+            throw new IllegalArgumentException(kind + " is not a rule kind");
         }
     }
 

@@ -190,31 +190,23 @@ public final class Scorer {
         }
     }
 
-    /** The lines of one rule that fired, from its matches {@code sorted[from..to)}. */
+    /**
+     * The lines of one rule that fired, from its matches {@code sorted[from..to)}: what its kind
+     * ({@link RuleKind}) says it scores, and a disqualification note when its kind disqualifies.
+     */
     private void linesOf(RuleSpec rule, RuleMatch[] sorted, int from, int to, Account account, LocalDate asOf,
                          List<LedgerLine> lines, List<RuleNote> disqualifiers) {
-        String group = rule.group().orElse(null);
-        switch (rule.kind()) {
-            case TRIGGER:
-                triggerLines(rule, sorted, from, to, account, asOf, lines);
-                break;
-            case SOFT:
-                lines.add(LedgerLine.of(rule.name(), RuleKind.SOFT, rule.points(), rule.points(),
-                        reason(rule, sorted[from], null, rule.points(), account, asOf), group));
-                break;
-            case DISQUALIFIER: {
-                String why = reason(rule, sorted[from], null, ZERO, account, asOf);
-                disqualifiers.add(RuleNote.of(rule.name(), why));
-                lines.add(LedgerLine.of(rule.name(), RuleKind.DISQUALIFIER, ZERO, ZERO, why, group));
-                break;
-            }
-            case HARD:
-                lines.add(LedgerLine.of(rule.name(), RuleKind.HARD, ZERO, ZERO,
-                        reason(rule, sorted[from], null, ZERO, account, asOf), group));
-                break;
-            default:
-                throw new IllegalStateException("unexpected kind " + rule.kind());
+        RuleKind kind = rule.kind();
+        if (kind.scoresEvents()) {
+            triggerLines(rule, sorted, from, to, account, asOf, lines);
+            return;
         }
+        BigDecimal points = kind.scoresPoints() ? rule.points() : ZERO;
+        String why = reason(rule, sorted[from], null, points, account, asOf);
+        if (kind.disqualifiesWhenFired()) {
+            disqualifiers.add(RuleNote.of(rule.name(), why));
+        }
+        lines.add(LedgerLine.of(rule.name(), kind, points, points, why, rule.group().orElse(null)));
     }
 
     /**
@@ -317,7 +309,7 @@ public final class Scorer {
         }
         String why = reason(rule, m, event, points, account, asOf);
         return event == null
-                ? LedgerLine.of(rule.name(), RuleKind.TRIGGER, points, rule.points(), why, group)
+                ? LedgerLine.of(rule.name(), rule.kind(), points, rule.points(), why, group)
                 : LedgerLine.trigger(rule.name(), points, rule.points(), why, group, event.getType(), event.getDate());
     }
 

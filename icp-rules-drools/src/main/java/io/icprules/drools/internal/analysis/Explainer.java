@@ -9,7 +9,6 @@ import io.icprules.result.Explanation;
 import io.icprules.result.FitResult;
 import io.icprules.result.LedgerLine;
 import io.icprules.result.RuleCheck;
-import io.icprules.result.RuleKind;
 import io.icprules.scoring.internal.RuleCatalog;
 import io.icprules.scoring.internal.RuleSpec;
 import org.kie.api.KieBase;
@@ -52,6 +51,8 @@ public final class Explainer {
     private static final Pattern TEXT_LITERAL = Pattern.compile("\"[^\"]*\"");
     private static final String PROBE_VAR = "$icpProbeFact";
     private static final Object NO_FIELD = new Object();
+    /** How the reason of a rule that matched but lost to another of its activation-group starts. */
+    private static final String OUTCOUNTED = "matched, but";
 
     private final List<RuleView> views;
     private final RuleCatalog catalog;
@@ -214,8 +215,9 @@ public final class Explainer {
         }
         List<RuleCheck> raise = new ArrayList<>();
         for (RuleCheck c : notFired) {
-            if ((c.kind() == RuleKind.SOFT || c.kind() == RuleKind.TRIGGER) && c.points().signum() > 0
-                    && !c.whyNot().startsWith("matched, but") && !outrankedInItsBand(c, result)) {
+            // what would raise the score: a rule worth points that did not match at all
+            if (c.kind().scoresPoints() && c.points().signum() > 0 && !c.whyNot().startsWith(OUTCOUNTED)
+                    && !outrankedInItsBand(c, result)) {
                 raise.add(c);
             }
         }
@@ -324,7 +326,7 @@ public final class Explainer {
         if (rule.activationGroup() != null) {
             for (RuleView other : views) {
                 if (rule.activationGroup().equals(other.activationGroup()) && fired.contains(other.name())) {
-                    return "matched, but \"" + other.name() + "\" counted instead (same activation-group \""
+                    return OUTCOUNTED + " \"" + other.name() + "\" counted instead (same activation-group \""
                             + rule.activationGroup() + "\", higher salience)";
                 }
             }

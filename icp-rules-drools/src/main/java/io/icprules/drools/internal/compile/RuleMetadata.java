@@ -1,7 +1,6 @@
 package io.icprules.drools.internal.compile;
 
 import io.icprules.error.Diagnostic;
-import io.icprules.fact.Account;
 import io.icprules.result.RuleKind;
 import io.icprules.scoring.internal.ReasonTemplate;
 import io.icprules.scoring.internal.RuleSpec;
@@ -15,7 +14,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads the icp-rules metadata of one rule ({@code @kind}, {@code @points}, {@code @halfLife},
@@ -24,7 +25,8 @@ import java.util.Set;
  */
 final class RuleMetadata {
 
-    static final Set<String> KEYS = Set.of("kind", "points", "halfLife", "group", "reason", "perEvent");
+    /** The metadata keys icp-rules reads, in the order messages list them. */
+    static final List<String> KEYS = List.of("kind", "points", "halfLife", "group", "reason", "perEvent");
 
     private RuleMetadata() {
     }
@@ -50,7 +52,7 @@ final class RuleMetadata {
             }
             if (!KEYS.contains(key) && Character.isLowerCase(key.charAt(0))) {
                 diagnostics.add(Diagnostic.warning(file, lineOf(rule, key), 0, "rule \"" + name + "\": unknown metadata @"
-                        + key + " (known: @kind, @points, @halfLife, @group, @reason, @perEvent)"));
+                        + key + " (known: " + KEYS.stream().map(k -> "@" + k).collect(Collectors.joining(", ")) + ")"));
             }
         }
         String kindText = value(rule, "kind");
@@ -59,19 +61,18 @@ final class RuleMetadata {
         }
         if (kindText == null) {
             diagnostics.add(Diagnostic.error(file, line, 0, "rule \"" + name
-                    + "\" has no @kind: add @kind(hard), @kind(soft), @kind(trigger) or @kind(disqualifier)"));
+                    + "\" has no @kind: add " + labels(k -> true, "@kind(", ")")));
             return null;
         }
         RuleKind kind = RuleKind.fromMetadata(kindText).orElse(null);
         if (kind == null) {
             diagnostics.add(Diagnostic.error(file, lineOf(rule, "kind"), 0, "rule \"" + name + "\": unknown @kind("
-                    + kindText + "); use hard, soft, trigger or disqualifier"));
+                    + kindText + "); use " + labels(k -> true, "", "")));
             return null;
         }
         RuleSpec.Builder spec = RuleSpec.builder(name, kind).location(file, line);
         String points = value(rule, "points");
-        boolean scored = kind == RuleKind.SOFT || kind == RuleKind.TRIGGER;
-        if (scored) {
+        if (kind.scoresPoints()) {
             if (points == null) {
                 diagnostics.add(Diagnostic.error(file, line, 0, "rule \"" + name + "\": a " + kind.label()
                         + " rule needs @points(n)"));
@@ -94,10 +95,7 @@ final class RuleMetadata {
         }
         String halfLife = value(rule, "halfLife");
         if (halfLife != null) {
-            if (kind != RuleKind.TRIGGER) {
-                diagnostics.add(Diagnostic.warning(file, lineOf(rule, "halfLife"), 0, "rule \"" + name
-                        + "\": @halfLife only applies to trigger rules"));
-            }
+            eventsOnly(rule, "halfLife", kind, file, diagnostics);
             Duration d = parseHalfLife(halfLife);
             if (d == null) {
                 diagnostics.add(Diagnostic.error(file, lineOf(rule, "halfLife"), 0, "rule \"" + name + "\": @halfLife("
@@ -109,31 +107,43 @@ final class RuleMetadata {
         String perEvent = rule.getAnnotation("perEvent") == null ? null : value(rule, "perEvent");
         if (rule.getAnnotation("perEvent") != null) {
             boolean on = perEvent == null || perEvent.isEmpty() || Boolean.parseBoolean(perEvent);
-            if (kind != RuleKind.TRIGGER) {
-                diagnostics.add(Diagnostic.warning(file, lineOf(rule, "perEvent"), 0, "rule \"" + name
-                        + "\": @perEvent only applies to trigger rules"));
-            }
+            eventsOnly(rule, "perEvent", kind, file, diagnostics);
             spec.perEvent(on);
         }
         spec.group(value(rule, "group"));
         String reason = value(rule, "reason");
         if (reason != null) {
             ReasonTemplate t = ReasonTemplate.parse(reason);
-            for (String v : t.variables()) {
-                boolean known = v.startsWith("$") || v.equals("points") || Account.isField(v)
-                        || (kind == RuleKind.TRIGGER && (v.equals("event.type") || v.equals("event.date")
-                        || v.equals("event.daysAgo") || v.startsWith("event.details.")));
-                if (!known) {
-                    diagnostics.add(Diagnostic.warning(file, lineOf(rule, "reason"), 0, "rule \"" + name
-                            + "\": @reason placeholder {" + v + "} is not an account field"
-                            + (kind == RuleKind.TRIGGER ? ", event field" : "") + " or bound variable"));
-                }
+            for (String v : t.unknownVariables(kind)) {
+                diagnostics.add(Diagnostic.warning(file, lineOf(rule, "reason"), 0, "rule \"" + name
+                        + "\": @reason placeholder {" + v + "} is not an account field"
+                        + (kind.scoresEvents() ? ", event field" : "") + " or bound variable"));
             }
             spec.reason(t);
         }
         boolean failed = diagnostics.subList(errors, diagnostics.size()).stream()
                 .anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
         return failed ? null : spec.build();
+    }
+
+    /** Warns that metadata which only rules scoring events read is set on a rule of another kind. */
+    private static void eventsOnly(RuleDescr rule, String key, RuleKind kind, String file, List<Diagnostic> diagnostics) {
+        if (!kind.scoresEvents()) {
+            diagnostics.add(Diagnostic.warning(file, lineOf(rule, key), 0, "rule \"" + rule.getName() + "\": @" + key
+                    + " only applies to " + labels(RuleKind::scoresEvents, "", "") + " rules"));
+        }
+    }
+
+    /**
+     * The labels of the rule kinds that pass the test, each between a prefix and a suffix, in
+     * declaration order: {@code hard, soft, trigger or disqualifier}.
+     */
+    private static String labels(Predicate<RuleKind> which, String prefix, String suffix) {
+        List<String> labels = Stream.of(RuleKind.values()).filter(k -> k.isRule() && which.test(k))
+                .map(k -> prefix + k.label() + suffix).toList();
+        int last = labels.size() - 1;
+        return last <= 0 ? String.join("", labels)
+                : String.join(", ", labels.subList(0, last)) + " or " + labels.get(last);
     }
 
     static Duration parseHalfLife(String text) {

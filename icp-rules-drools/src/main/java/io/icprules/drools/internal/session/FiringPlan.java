@@ -1,6 +1,5 @@
 package io.icprules.drools.internal.session;
 
-import io.icprules.result.RuleKind;
 import io.icprules.scoring.internal.RuleMatch;
 import io.icprules.scoring.internal.RuleSpec;
 
@@ -12,8 +11,9 @@ import java.util.List;
  *
  * @param rule        the rule's name
  * @param wanted      the bound variables ({@code $x}) its reason prints
- * @param wantsEvents whether the events of its match are scored (triggers); for other rules the
- *                    match's facts are not looked at
+ * @param wantsEvents whether the events of its match are scored (its kind
+ *                    {@linkplain io.icprules.result.RuleKind#scoresEvents() scores events}); for other
+ *                    rules the match's facts are not looked at
  * @param bare        the match recorded for every firing when the rule needs nothing but its name
  *                    (most rules), or null
  */
@@ -25,7 +25,7 @@ record FiringPlan(String rule, List<String> wanted, boolean wantsEvents, RuleMat
      */
     static FiringPlan of(RuleSpec spec) {
         List<String> wanted = spec.reason().variables().stream().filter(v -> v.startsWith("$")).distinct().toList();
-        return of(spec.name(), wanted, spec.kind() == RuleKind.TRIGGER);
+        return of(spec.name(), wanted, spec.kind().scoresEvents());
     }
 
     /**
