@@ -180,6 +180,7 @@ final class ScoreCommand implements Callable<Integer> {
                             summary.add(r);
                         });
                     }
+                    commitTarget();
                 } finally {
                     closeTarget(target);
                 }
@@ -244,6 +245,7 @@ final class ScoreCommand implements Callable<Integer> {
                         summary.add(r);
                     });
                 }
+                commitTarget();
             } finally {
                 closeTarget(target);
             }
@@ -274,16 +276,30 @@ final class ScoreCommand implements Callable<Integer> {
         void accept(T record) throws IOException;
     }
 
+    /** The output file of this run, written to a temporary file until the run ends well. */
+    private OutputFile outFile;
+
     private Writer openTarget() throws IOException {
-        return out == null ? spec.commandLine().getOut() : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        if (out == null) {
+            return spec.commandLine().getOut();
+        }
+        outFile = OutputFile.open(out);
+        return outFile.writer();
     }
 
-    /** Standard output is flushed and left open; an output file is closed. */
+    /** Every result is written: an output file replaces the previous results now, never before. */
+    private void commitTarget() throws IOException {
+        if (outFile != null) {
+            outFile.commit();
+        }
+    }
+
+    /** Standard output is flushed and left open; an output file not committed is removed, the previous one kept. */
     private void closeTarget(Writer target) throws IOException {
         if (out == null) {
             target.flush();
-        } else {
-            target.close();
+        } else if (outFile != null) {
+            outFile.close();
         }
     }
 
@@ -359,12 +375,9 @@ final class ScoreCommand implements Callable<Integer> {
             return "the contacts file must be a .csv file: " + contacts;
         }
         if (out != null) {
-            if (Files.isDirectory(out)) {
-                return "--out names a folder, not a file: " + out;
-            }
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                return "the folder of the output file does not exist: " + parent;
+            java.util.Optional<String> outProblem = OutputFile.problem(out, rules.toArray(Path[]::new));
+            if (outProblem.isPresent()) {
+                return outProblem.get();
             }
             if (Files.exists(out)) {
                 for (Path p : new Path[] {accounts, mapping, events, contacts}) {
