@@ -173,7 +173,7 @@ final class ScoreCommand implements Callable<Integer> {
                 ScoreSummary summary = new ScoreSummary(engine.ruleset(), date);
                 Writer target = openTarget();
                 try {
-                    try (Stream<ScoredRecord> results = RecordScorer.score(engine, reader.records().map(related::attach), date);
+                    try (Stream<ScoredRecord> results = RecordScorer.score(engine, countRows(reader.records()).map(related::attach), date);
                          ResultWriter writer = ResultWriter.create(outFormat, target)) {
                         pump(results, target, r -> {
                             writer.write(r);
@@ -187,6 +187,7 @@ final class ScoreCommand implements Callable<Integer> {
                 checkWritten(target);
                 List<OrphanRows> orphans = related.orphans();
                 summary.print(err, String.valueOf(accounts.getFileName()), orphans);
+                printCounts(err, summary.errors());
                 boolean unattributed = orphans.stream().anyMatch(o -> o.rowsWithoutAccount() > 0);
                 return summary.errors() > 0 || unattributed ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
             }
@@ -238,7 +239,7 @@ final class ScoreCommand implements Callable<Integer> {
             ProfilesSummary summary = new ProfilesSummary(infos, date);
             Writer target = openTarget();
             try {
-                try (Stream<ProfiledRecord> results = ProfileScorer.score(profiles, reader.records().map(related::attach), date);
+                try (Stream<ProfiledRecord> results = ProfileScorer.score(profiles, countRows(reader.records()).map(related::attach), date);
                      ProfilesResultWriter writer = ProfilesResultWriter.create(outFormat, target, profiles.profiles())) {
                     pump(results, target, r -> {
                         writer.write(r);
@@ -252,6 +253,7 @@ final class ScoreCommand implements Callable<Integer> {
             checkWritten(target);
             List<OrphanRows> orphans = related.orphans();
             summary.print(err, String.valueOf(accounts.getFileName()), orphans);
+            printCounts(err, summary.errors());
             boolean unattributed = orphans.stream().anyMatch(o -> o.rowsWithoutAccount() > 0);
             return summary.errors() > 0 || unattributed ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
         }
@@ -274,6 +276,21 @@ final class ScoreCommand implements Callable<Integer> {
     @FunctionalInterface
     private interface Sink<T> {
         void accept(T record) throws IOException;
+    }
+
+    /** Rows the reader handed over (each a record or an error record), counted before scoring. */
+    private final java.util.concurrent.atomic.LongAdder rowsRead = new java.util.concurrent.atomic.LongAdder();
+    /** Records written, counted where they are written. */
+    private long recordsWritten;
+
+    private <T> Stream<T> countRows(Stream<T> rows) {
+        return rows.peek(r -> rowsRead.increment());
+    }
+
+    /** The count invariant, stated: one record per row read, error records included. */
+    private void printCounts(PrintWriter err, long errors) {
+        err.println("  rows read " + rowsRead.sum() + ", records written " + recordsWritten + ", error records " + errors
+                + (rowsRead.sum() == recordsWritten ? "" : " (MISMATCH: please report it)"));
     }
 
     /** The output file of this run, written to a temporary file until the run ends well. */
@@ -314,6 +331,7 @@ final class ScoreCommand implements Callable<Integer> {
     private <T> void pump(Stream<T> results, Writer target, Sink<T> sink) throws IOException {
         try (ProgressBar progress = showProgress() ? progressBar() : null) {
             long written = 0;
+            recordsWritten = 0;
             for (Iterator<T> it = results.iterator(); it.hasNext(); ) {
                 sink.accept(it.next());
                 if (progress != null) {
@@ -321,6 +339,7 @@ final class ScoreCommand implements Callable<Integer> {
                 }
                 // A PrintWriter hides write errors; stop scoring when nobody reads the output any more
                 // (such as a pipe into `head`). Checking flushes, so it is done now and then.
+                recordsWritten++;
                 if (++written % 4096 == 0 && target instanceof PrintWriter pw && pw.checkError()) {
                     throw new IOException("standard output was closed after " + written + " records");
                 }

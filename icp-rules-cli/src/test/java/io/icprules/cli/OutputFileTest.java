@@ -74,11 +74,14 @@ class OutputFileTest {
     void aSuccessfulScoreLeavesOnlyTheResults() throws IOException {
         Path rules = io.icprules.testing.TinyRuleset.write(dir.resolve("r"));
         Path out = Files.createDirectories(dir.resolve("out")).resolve("results.csv");
-        Path accounts = io.icprules.testing.TestFiles.write(dir, "a.csv", "id,industry,employees\na,Retail,200\n");
-        int code = IcpCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "score",
+        Path accounts = io.icprules.testing.TestFiles.write(dir, "a.csv",
+                "id,industry,employees\na,Retail,200\nb,Retail,lots\n");
+        StringWriter err = new StringWriter();
+        int code = IcpCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "score",
                 "--rules", rules.toString(), "--accounts", accounts.toString(), "--as-of", "2026-11-01",
                 "--out", out.toString());
-        assertThat(code).isZero();
+        assertThat(code).isEqualTo(ExitCodes.RECORD_ERRORS);
+        assertThat(err.toString()).contains("rows read 2, records written 2, error records 1");
         assertThat(Files.readString(out)).startsWith("line,account_id,decision");
         assertThat(files(out.getParent())).isEqualTo(1);
     }
