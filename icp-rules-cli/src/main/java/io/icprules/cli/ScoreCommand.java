@@ -373,11 +373,9 @@ final class ScoreCommand implements Callable<Integer> {
             if (p == null) {
                 continue;
             }
-            if (!Files.isRegularFile(p)) {
-                return "file not found: " + p;
-            }
-            if (!Files.isReadable(p)) {
-                return "file cannot be read: " + p;
+            java.util.Optional<String> problem = InputFiles.problem(p, "file");
+            if (problem.isPresent()) {
+                return problem.get();
             }
         }
         if (mapping != null) {
