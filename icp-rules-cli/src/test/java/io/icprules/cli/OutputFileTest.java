@@ -103,4 +103,14 @@ class OutputFileTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void scoreNamesADeviceGivenAsTheAccountsFile() throws IOException {
+        Path rules = io.icprules.testing.TinyRuleset.write(dir);
+        StringWriter err = new StringWriter();
+        int code = IcpCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "score", "--rules",
+                rules.toString(), "--accounts", "/dev/null", "--as-of", "2026-11-01");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("/dev/null is a device, not a file");
+    }
 }
