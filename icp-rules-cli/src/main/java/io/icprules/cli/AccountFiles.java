@@ -1,6 +1,8 @@
 package io.icprules.cli;
 
 import io.icprules.evidence.AccountBook;
+import io.icprules.io.ReadOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -9,9 +11,9 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * The accounts file with its events and contacts files: the options of the commands that read an
- * account book ({@code explain}, {@code backtest}, {@code compare}, {@code audit}), declared once as a
- * picocli mixin, with their checks.
+ * The accounts file with its events and contacts files, and how they are read ({@link InputOptions}): the
+ * options of the commands that read an account book ({@code explain}, {@code backtest}, {@code compare},
+ * {@code audit}), declared once as a picocli mixin, with their checks.
  */
 final class AccountFiles {
 
@@ -25,6 +27,9 @@ final class AccountFiles {
     @Option(names = "--contacts", paramLabel = "FILE",
             description = "Contacts CSV: account_id,name,title,role,seniority,department.")
     private Path contacts;
+
+    @Mixin
+    private InputOptions input;
 
     /**
      * Checks that these files and the command's other inputs can be read, and that the accounts
@@ -57,6 +62,11 @@ final class AccountFiles {
         return contacts;
     }
 
+    /** @return how the input files are read: {@code --encoding} and {@code --max-line-length} */
+    ReadOptions options() {
+        return input.options();
+    }
+
     /**
      * @param support the command's support
      * @return the accounts with their events and contacts
@@ -64,6 +74,6 @@ final class AccountFiles {
      * @throws IOException         when a file cannot be read
      */
     AccountBook read(CommandSupport support) throws CommandSupport.Stop, IOException {
-        return support.accounts(accounts, events, contacts);
+        return support.accounts(accounts, events, contacts, input.options());
     }
 }

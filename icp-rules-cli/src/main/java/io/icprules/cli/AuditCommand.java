@@ -76,7 +76,7 @@ final class AuditCommand implements Callable<Integer> {
         try {
             support.requireRulesFolder(rules);
             reports.requireWritable(support, accountFiles.requireReadable(support, pipeline));
-            List<PipelineRecord> deals = support.read(pipeline, PipelineReader::read);
+            List<PipelineRecord> deals = support.read(pipeline, f -> PipelineReader.read(f, accountFiles.options()));
             AccountBook book = accountFiles.read(support);
             LocalDate date = asOf != null ? asOf : LocalDate.now();
             try (FitEngine engine = support.compile(rules)) {

@@ -73,7 +73,7 @@ final class BacktestCommand implements Callable<Integer> {
         try {
             support.requireRulesFolder(rules);
             reports.requireWritable(support, accountFiles.requireReadable(support, outcomes));
-            List<DealRecord> deals = support.read(outcomes, OutcomesReader::read);
+            List<DealRecord> deals = support.read(outcomes, f -> OutcomesReader.read(f, accountFiles.options()));
             AccountBook book = accountFiles.read(support);
             try (FitEngine engine = support.compile(rules)) {
                 BacktestReport report = Backtest.run(engine, book, deals);

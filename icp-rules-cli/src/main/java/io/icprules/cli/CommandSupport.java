@@ -11,6 +11,7 @@ import io.icprules.evidence.AccountBook;
 import io.icprules.io.FileFormat;
 import io.icprules.io.InputFileException;
 import io.icprules.io.OrphanRows;
+import io.icprules.io.ReadOptions;
 import io.icprules.evidence.report.HtmlReports;
 import io.icprules.evidence.report.ReportJson;
 
@@ -142,9 +143,9 @@ final class CommandSupport {
         }
     }
 
-    AccountBook accounts(Path accounts, Path events, Path contacts) throws Stop, IOException {
+    AccountBook accounts(Path accounts, Path events, Path contacts, ReadOptions options) throws Stop, IOException {
         try {
-            return AccountBook.load(accounts, events, contacts);
+            return AccountBook.load(accounts, events, contacts, options);
         } catch (InputFileException e) {
             throw usage(e.getMessage());
         }

@@ -87,7 +87,8 @@ final class CompareCommand implements Callable<Integer> {
             support.requireRulesFolder(rules.get(0));
             support.requireRulesFolder(rules.get(1));
             reports.requireWritable(support, accountFiles.requireReadable(support, outcomes));
-            List<DealRecord> deals = outcomes == null ? null : support.read(outcomes, OutcomesReader::read);
+            List<DealRecord> deals = outcomes == null ? null
+                    : support.read(outcomes, f -> OutcomesReader.read(f, accountFiles.options()));
             AccountBook book = accountFiles.read(support);
             LocalDate date = asOf != null ? asOf : LocalDate.now();
             try (FitEngine before = support.compile(rules.get(0));

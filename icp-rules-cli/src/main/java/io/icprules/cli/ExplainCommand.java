@@ -74,10 +74,10 @@ final class ExplainCommand implements Callable<Integer> {
         Path accounts = files.accounts();
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         Optional<AccountRecord> record;
-        try (AccountReader reader = AccountReader.open(accounts);
+        try (AccountReader reader = AccountReader.open(accounts, files.options());
              Stream<AccountRecord> records = reader.records()) {
             // Only this account's rows are held: explaining one account of a large book needs little memory.
-            RelatedFacts related = RelatedFacts.loadFor(files.events(), files.contacts(), accountId);
+            RelatedFacts related = RelatedFacts.loadFor(files.events(), files.contacts(), accountId, files.options());
             record = records.filter(r -> accountId.equals(r.accountId())).findFirst().map(related::attach);
         } catch (InputFileException e) {
             err.println("icp explain: " + e.getMessage());

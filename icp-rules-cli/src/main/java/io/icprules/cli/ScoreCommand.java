@@ -29,6 +29,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -122,6 +123,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file. Default: standard output.")
     private Path out;
 
+    @Mixin
+    private InputOptions input;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -137,8 +141,8 @@ final class ScoreCommand implements Callable<Integer> {
         // Open the accounts first: a bad header must stop the run before the ruleset is even compiled.
         try {
             ColumnMapping columns = mapping == null ? null : ColumnMapping.load(mapping);
-            AccountReaderFactory accountFile = () -> columns == null ? AccountReader.open(accounts)
-                    : AccountReader.open(accounts, columns);
+            AccountReaderFactory accountFile = () -> columns == null ? AccountReader.open(accounts, input.options())
+                    : AccountReader.open(accounts, columns, input.options());
             try (AccountReader reader = accountFile.open()) {
                 return rules.size() > 1 ? scoreProfiles(accountFile, reader, outFormat, date)
                         : score(accountFile, reader, outFormat, date);
@@ -265,7 +269,7 @@ final class ScoreCommand implements Callable<Integer> {
      * to let it stream.
      */
     private RelatedFacts openRelated(AccountReaderFactory accountFile) throws IOException {
-        RelatedFacts related = RelatedFacts.open(accountFile, events, contacts);
+        RelatedFacts related = RelatedFacts.open(accountFile, events, contacts, input.options());
         for (OutOfOrder o : related.outOfOrder()) {
             spec.commandLine().getErr().println("icp score: note: " + o.describe());
         }

@@ -15,6 +15,7 @@ import io.icprules.io.InputFileException;
 import io.icprules.io.RelatedFacts;
 import io.icprules.fact.Event;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,6 +68,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Fail (exit 1) on warnings too, for CI.")
     private boolean strict;
+
+    @Mixin
+    private InputOptions input;
 
     @Override
     public Integer call() throws IOException {
@@ -123,7 +127,8 @@ final class ValidateCommand implements Callable<Integer> {
                 throw new InputFileException(file, "does not exist or is not a file");
             }
             DataFindings seen = new DataFindings(file.toString());
-            try (AccountReader reader = AccountReader.open(file); Stream<AccountRecord> records = reader.records()) {
+            try (AccountReader reader = AccountReader.open(file, input.options());
+                 Stream<AccountRecord> records = reader.records()) {
                 records.filter(r -> !r.isError()).forEach(r -> {
                     attributes.addAll(r.facts().account().getAttributes().keySet());
                     r.facts().events().forEach(e -> types.add(e.getType()));
@@ -136,7 +141,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new InputFileException(file, "does not exist or is not a file");
             }
-            RelatedFacts.load(file, null).allEvents().map(Event::getType).forEach(types::add);
+            RelatedFacts.load(file, null, input.options()).allEvents().map(Event::getType).forEach(types::add);
         }
         return new Linter.Usage(types, attributes);
     }

@@ -3,6 +3,8 @@ package io.icprules.evidence;
 import io.icprules.io.AccountReader;
 import io.icprules.io.AccountRecord;
 import io.icprules.io.OrphanRows;
+import io.icprules.io.ReadOptions;
+import io.icprules.io.TextValues;
 import io.icprules.io.RelatedFacts;
 
 import java.io.IOException;
@@ -50,8 +52,24 @@ public final class AccountBook {
      * @throws IOException                                when a file cannot be read
      */
     public static AccountBook load(Path accounts, Path events, Path contacts) throws IOException {
-        RelatedFacts related = RelatedFacts.load(events, contacts);
-        try (AccountReader reader = AccountReader.open(accounts);
+        return load(accounts, events, contacts, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads an accounts file (CSV or JSON Lines) and joins the events and contacts files to it, all read
+     * in a given encoding with a given longest row.
+     *
+     * @param accounts the accounts file, never null
+     * @param events   an events CSV, or null
+     * @param contacts a contacts CSV, or null
+     * @param options  the encoding and the longest row, never null
+     * @return the loaded accounts
+     * @throws io.icprules.io.InputFileException when a file cannot be used at all
+     * @throws IOException                       when a file cannot be read
+     */
+    public static AccountBook load(Path accounts, Path events, Path contacts, ReadOptions options) throws IOException {
+        RelatedFacts related = RelatedFacts.load(events, contacts, options);
+        try (AccountReader reader = AccountReader.open(accounts, options);
              Stream<AccountRecord> stream = reader.records()) {
             return of(String.valueOf(accounts.getFileName()), stream.map(related::attach).toList(), related.orphans());
         }
@@ -76,7 +94,7 @@ public final class AccountBook {
         Map<String, AccountRecord> byId = new HashMap<>();
         grouped.forEach((id, rows) -> byId.put(id, rows.size() == 1 ? rows.get(0)
                 : AccountRecord.error(rows.get(0).line(), id, "account id " + id + " appears on lines "
-                        + String.join(", ", rows.stream().map(r -> String.valueOf(r.line())).toList())
+                        + TextValues.listed(rows.stream().map(r -> String.valueOf(r.line())).toList(), ", ")
                         + " of " + fileName + "; it must be unique")));
         return new AccountBook(fileName, List.copyOf(records), byId, List.copyOf(orphans));
     }

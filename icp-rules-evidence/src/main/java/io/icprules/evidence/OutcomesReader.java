@@ -5,6 +5,7 @@ import io.icprules.io.CsvRow;
 import io.icprules.io.CsvRows;
 import io.icprules.io.CsvSyntaxException;
 import io.icprules.io.InputFileException;
+import io.icprules.io.ReadOptions;
 import io.icprules.io.TextValues;
 
 import java.io.IOException;
@@ -27,8 +28,9 @@ import java.util.function.Supplier;
  *
  * <p>A row with a bad value becomes an error record naming its line, the account and every problem
  * of the row; retention or expansion given for a deal that was not won is such a problem, because
- * one of the two cells must be wrong. A file that cannot be parsed to its end (an unterminated quote)
- * stops the read with the line where parsing failed.
+ * one of the two cells must be wrong. A row whose text cannot be read (a stray quote, bytes that are
+ * not text in the file's encoding, a line over the length limit) becomes an error record saying why;
+ * the rows after it are read.
  */
 public final class OutcomesReader {
 
@@ -47,13 +49,26 @@ public final class OutcomesReader {
      *
      * @param file the outcomes CSV, never null
      * @return one record per data row, in file order
-     * @throws InputFileException when the file is empty, its header is wrong, or it cannot be parsed
-     *                            to its end
+     * @throws InputFileException when the file is empty, its header is wrong, or it cannot be read to
+     *                            its end
      * @throws IOException        when it cannot be read
      */
     public static List<DealRecord> read(Path file) throws IOException {
+        return read(file, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads the whole file in a given encoding, with a given longest row.
+     *
+     * @param file    the outcomes CSV, never null
+     * @param options the encoding and the longest row, never null
+     * @return one record per data row, in file order
+     * @throws InputFileException when the file is empty, its header is wrong, or it cannot be read to its end
+     * @throws IOException        when it cannot be read
+     */
+    public static List<DealRecord> read(Path file, ReadOptions options) throws IOException {
         List<DealRecord> out = new ArrayList<>();
-        try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED)) {
+        try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED, options)) {
             while (rows.hasNext()) {
                 out.add(toRecord(next(rows)));
             }
@@ -63,8 +78,8 @@ public final class OutcomesReader {
 
     private static DealRecord toRecord(CsvRow row) {
         String accountId = TextValues.blankToNull(row.get("account_id"));
-        if (row.widthProblem().isPresent()) {
-            return DealRecord.error(row.line(), accountId, row.widthProblem().get());
+        if (row.problem().isPresent()) {
+            return DealRecord.error(row.line(), accountId, row.problem().get());
         }
         List<String> problems = new ArrayList<>();
         if (accountId == null) {

@@ -5,6 +5,7 @@ import io.icprules.io.CsvRow;
 import io.icprules.io.CsvRows;
 import io.icprules.io.CsvSyntaxException;
 import io.icprules.io.InputFileException;
+import io.icprules.io.ReadOptions;
 import io.icprules.io.TextValues;
 
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * Reads a pipeline CSV: one row per open deal. Columns {@code deal_id} and {@code account_id} are
  * required, {@code stage} and {@code amount} optional. A bad row (blank ids, an amount that is not a
- * number or is negative, a deal id seen on an earlier line) becomes an error record with its line.
+ * number or is negative, a deal id seen on an earlier line, text that cannot be read such as a stray
+ * quote) becomes an error record with its line; the rows after it are read.
  */
 public final class PipelineReader {
 
@@ -37,14 +39,27 @@ public final class PipelineReader {
      *
      * @param file the pipeline CSV, never null
      * @return one record per data row, in file order
-     * @throws InputFileException when the file is empty, its header is wrong, or it cannot be parsed
-     *                            to its end
+     * @throws InputFileException when the file is empty, its header is wrong, or it cannot be read to
+     *                            its end
      * @throws IOException        when it cannot be read
      */
     public static List<PipelineRecord> read(Path file) throws IOException {
+        return read(file, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads the whole file in a given encoding, with a given longest row.
+     *
+     * @param file    the pipeline CSV, never null
+     * @param options the encoding and the longest row, never null
+     * @return one record per data row, in file order
+     * @throws InputFileException when the file is empty, its header is wrong, or it cannot be read to its end
+     * @throws IOException        when it cannot be read
+     */
+    public static List<PipelineRecord> read(Path file, ReadOptions options) throws IOException {
         List<PipelineRecord> out = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED)) {
+        try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED, options)) {
             while (rows.hasNext()) {
                 CsvRow row;
                 try {
@@ -61,8 +76,8 @@ public final class PipelineReader {
     private static PipelineRecord toRecord(CsvRow row, Map<String, Long> seen) {
         String dealId = TextValues.blankToNull(row.get("deal_id"));
         String accountId = TextValues.blankToNull(row.get("account_id"));
-        if (row.widthProblem().isPresent()) {
-            return PipelineRecord.error(row.line(), dealId, accountId, row.widthProblem().get());
+        if (row.problem().isPresent()) {
+            return PipelineRecord.error(row.line(), dealId, accountId, row.problem().get());
         }
         List<String> problems = new ArrayList<>();
         if (dealId == null) {

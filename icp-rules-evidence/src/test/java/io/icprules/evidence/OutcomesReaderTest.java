@@ -127,4 +127,32 @@ class OutcomesReaderTest {
         assertThat(records.get(2).error()).contains("account_id: is required").contains("amount: '1e5' is not a number");
         assertThat(records.get(3).deal()).isEqualTo(new PipelineDeal("D-4", "a-4", null, null));
     }
+
+    @Test
+    void aBrokenRowCostsThatRowOnlyAndOtherEncodingsAreReadWhenNamed() throws IOException {
+        Path outcomes = dir.resolve("outcomes.csv");
+        java.nio.file.Files.write(outcomes, ("account_id,entered_pipeline,outcome,deal_id\n"
+                + "a-1,2025-01-10,\"won,D-1\n"
+                + "a-2,2025-02-01,lost,D-\u00e92\n"
+                + "a-3,2025-02-01,open,D-3\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Path pipeline = dir.resolve("pipeline.csv");
+        java.nio.file.Files.writeString(pipeline, "deal_id,account_id\nD-1,\"a-1\nD-2,a-2\n");
+
+        List<DealRecord> deals = OutcomesReader.read(outcomes);
+        List<DealRecord> named = OutcomesReader.read(outcomes,
+                io.icprules.io.ReadOptions.defaults().withEncoding("windows-1252"));
+        List<PipelineRecord> open = PipelineReader.read(pipeline);
+
+        assertThat(deals).extracting(DealRecord::line).containsExactly(2L, 3L, 4L);
+        assertThat(deals.get(0).accountId()).isEqualTo("a-1");
+        assertThat(deals.get(0).error()).startsWith("column 16: a quoted cell starts here and is never closed");
+        assertThat(deals.get(1).accountId()).isEqualTo("a-2");
+        assertThat(deals.get(1).error()).contains("pass --encoding windows-1252");
+        assertThat(deals.get(2).isError()).isFalse();
+        assertThat(named.get(1).deal().dealId()).isEqualTo("D-\u00e92");
+        assertThat(open).hasSize(2);
+        assertThat(open.get(0).dealId()).isEqualTo("D-1");
+        assertThat(open.get(0).error()).contains("a quoted cell starts here and is never closed");
+        assertThat(open.get(1).isError()).isFalse();
+    }
 }

@@ -61,6 +61,25 @@ public final class AccountFields {
         };
     }
 
+    /**
+     * The account id a cell gives a record: none when it is blank or not an id an account may have.
+     *
+     * @param text the cell's text, may be null
+     * @return the id, or null
+     */
+    static String usableId(String text) {
+        String id = TextValues.blankToNull(text);
+        if (id == null) {
+            return null;
+        }
+        try {
+            Account.builder(id);
+            return id;
+        } catch (InvalidFactException e) {
+            return null;
+        }
+    }
+
     /** @return the accepted CSV columns, for messages: the fixed names and {@code attr.<name>} */
     public static String describeColumns() {
         return String.join(", ", NAMES) + ", " + ATTRIBUTE_PREFIX + "<name>";

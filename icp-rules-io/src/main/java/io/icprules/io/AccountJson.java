@@ -81,7 +81,7 @@ public final class AccountJson {
 
         /** @return the problems joined with {@code "; "}, empty when there are none */
         public String describeProblems() {
-            return String.join("; ", problems);
+            return TextValues.listed(problems, "; ");
         }
     }
 
@@ -136,8 +136,8 @@ public final class AccountJson {
             }
         }
         if (!unknown.isEmpty()) {
-            problems.add((unknown.size() == 1 ? "unknown key " : "unknown keys ") + "'" + String.join("', '", unknown)
-                    + "' (accepted: " + String.join(", ", KEYS) + ")");
+            problems.add((unknown.size() == 1 ? "unknown key " : "unknown keys ") + quoted(unknown)
+                    + " (accepted: " + String.join(", ", KEYS) + ")");
         }
         if (!problems.isEmpty()) {
             return new Parsed(id, null, problems);
@@ -287,9 +287,14 @@ public final class AccountJson {
         if (unknown.isEmpty()) {
             return true;
         }
-        problems.add(at + ": unknown " + (unknown.size() == 1 ? "key" : "keys") + " '" + String.join("', '", unknown)
-                + "' (accepted: " + String.join(", ", accepted.stream().sorted().toList()) + ")");
+        problems.add(at + ": unknown " + (unknown.size() == 1 ? "key" : "keys") + " " + quoted(unknown)
+                + " (accepted: " + String.join(", ", accepted.stream().sorted().toList()) + ")");
         return false;
+    }
+
+    /** {@code 'a', 'b'}: keys for a message, each shortened, at most {@link TextValues#MOST_LISTED} of them. */
+    private static String quoted(List<String> keys) {
+        return TextValues.listed(keys.stream().map(k -> "'" + TextValues.preview(k) + "'").toList(), ", ");
     }
 
     /** Text fields take text only, so that a number or object in the wrong place is noticed. */

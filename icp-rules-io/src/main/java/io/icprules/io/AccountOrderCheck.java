@@ -50,10 +50,11 @@ final class AccountOrderCheck {
     /**
      * A file to check.
      *
-     * @param file   the events or contacts file
-     * @param layout its layout
+     * @param file    the events or contacts file
+     * @param layout  its layout
+     * @param options the encoding and the longest row it is read with
      */
-    record Related(Path file, RelatedLayout<?> layout) {
+    record Related(Path file, RelatedLayout<?> layout, ReadOptions options) {
     }
 
     /**
@@ -245,7 +246,7 @@ final class AccountOrderCheck {
 
     /** The third pass: the file's first row for an account the accounts file lists twice, apart. */
     private Verdict rowsFor(Cursor c, Set<String> repeats) throws IOException {
-        try (CsvRows rows = c.layout.open(c.file)) {
+        try (CsvRows rows = c.related.layout().open(c.related.file(), c.related.options())) {
             while (rows.hasNext()) {
                 CsvRow row = RelatedLayout.next(rows);
                 String id = RelatedLayout.accountId(row);
@@ -308,9 +309,8 @@ final class AccountOrderCheck {
 
     /** One file's {@code account_id} column, walked one account's rows at a time. */
     private static final class Cursor implements Closeable {
-        private final Path file;
+        private final Related related;
         private final String name;
-        private final RelatedLayout<?> layout;
         private final CsvRows rows;
         private final ReadAhead<Start> starts;
         /** The account whose rows come next, and the line they start on; null once the file is read. */
@@ -320,10 +320,9 @@ final class AccountOrderCheck {
         private String previous;
         private Verdict verdict;
 
-        private Cursor(Path file, RelatedLayout<?> layout, CsvRows rows) {
-            this.file = file;
-            this.name = String.valueOf(file.getFileName());
-            this.layout = layout;
+        private Cursor(Related related, CsvRows rows) {
+            this.related = related;
+            this.name = String.valueOf(related.file().getFileName());
             this.rows = rows;
             this.starts = rows == null ? null : new ReadAhead<>(sink -> starts(rows, sink), READ_AHEAD_CHUNK);
         }
@@ -332,13 +331,13 @@ final class AccountOrderCheck {
         static Cursor open(Related related) throws IOException {
             CsvRows rows;
             try {
-                rows = related.layout().open(related.file());
+                rows = related.layout().open(related.file(), related.options());
             } catch (InputFileException e) {
-                Cursor c = new Cursor(related.file(), related.layout(), null);
+                Cursor c = new Cursor(related, null);
                 c.verdict = Verdict.UNREADABLE;
                 return c;
             }
-            Cursor c = new Cursor(related.file(), related.layout(), rows);
+            Cursor c = new Cursor(related, rows);
             c.readToNextAccount();
             return c;
         }

@@ -10,7 +10,10 @@ import java.util.stream.Stream;
  * holding the file in memory.
  *
  * <p>Problems with the whole file (unknown column, missing header) are raised by {@link #open}
- * before any record is produced; problems with one row become an error record for that row.
+ * before any record is produced; problems with one row become an error record for that row, and the
+ * rows after it are read: a stray quote, bytes that are not text in the file's encoding or a line
+ * over the length limit cost their row only. Files are UTF-8 with lines of at most 1 MiB unless
+ * {@link ReadOptions} given to {@code open} say otherwise.
  */
 public interface AccountReader extends Closeable {
 
@@ -24,9 +27,23 @@ public interface AccountReader extends Closeable {
      * @throws IOException        when the file cannot be opened
      */
     static AccountReader open(Path file) throws IOException {
+        return open(file, ReadOptions.defaults());
+    }
+
+    /**
+     * Opens an accounts file in a given encoding, with a given longest line, choosing the layout from its
+     * extension ({@code .csv}, {@code .jsonl} or {@code .ndjson}).
+     *
+     * @param file    the file, never null
+     * @param options the encoding and the longest line, never null
+     * @return the reader; close it (or the stream of {@link #records()}) when done
+     * @throws InputFileException when the extension is unknown or the file cannot be used at all
+     * @throws IOException        when the file cannot be opened
+     */
+    static AccountReader open(Path file, ReadOptions options) throws IOException {
         FileFormat format = FileFormat.fromFileName(file).orElseThrow(() -> new InputFileException(file,
                 "cannot tell the format from the file name; use the extension .csv, .jsonl or .ndjson"));
-        return open(file, format);
+        return open(file, format, options);
     }
 
     /**
@@ -39,9 +56,23 @@ public interface AccountReader extends Closeable {
      * @throws IOException        when the file cannot be opened
      */
     static AccountReader open(Path file, FileFormat format) throws IOException {
+        return open(file, format, ReadOptions.defaults());
+    }
+
+    /**
+     * Opens an accounts file in a given layout and encoding, with a given longest line.
+     *
+     * @param file    the file, never null
+     * @param format  its layout, never null
+     * @param options the encoding and the longest line, never null
+     * @return the reader
+     * @throws InputFileException when the file cannot be used at all (for example an unknown CSV column)
+     * @throws IOException        when the file cannot be opened
+     */
+    static AccountReader open(Path file, FileFormat format, ReadOptions options) throws IOException {
         return switch (format) {
-            case CSV -> CsvAccountReader.open(file);
-            case JSONL -> JsonLinesAccountReader.open(file);
+            case CSV -> CsvAccountReader.open(file, options);
+            case JSONL -> JsonLinesAccountReader.open(file, options);
         };
     }
 
@@ -56,10 +87,25 @@ public interface AccountReader extends Closeable {
      * @throws IOException        when the file cannot be opened
      */
     static AccountReader open(Path file, ColumnMapping mapping) throws IOException {
+        return open(file, mapping, ReadOptions.defaults());
+    }
+
+    /**
+     * Opens a CSV file with arbitrary headers in a given encoding, with a given longest row, reading it
+     * through a column mapping (see {@link MappedCsvAccountReader}).
+     *
+     * @param file    the CSV file, never null; any extension but {@code .jsonl} and {@code .ndjson}
+     * @param mapping the mapping, see {@link ColumnMapping#load(Path)}; never null
+     * @param options the encoding and the longest row, never null
+     * @return the reader
+     * @throws InputFileException when the file is JSON Lines, or its header does not fit the mapping
+     * @throws IOException        when the file cannot be opened
+     */
+    static AccountReader open(Path file, ColumnMapping mapping, ReadOptions options) throws IOException {
         if (FileFormat.fromFileName(file).orElse(FileFormat.CSV) != FileFormat.CSV) {
             throw new InputFileException(file, "a column mapping applies to CSV files; JSON Lines keys are fixed");
         }
-        return MappedCsvAccountReader.open(file, mapping);
+        return MappedCsvAccountReader.open(file, mapping, options);
     }
 
     /**

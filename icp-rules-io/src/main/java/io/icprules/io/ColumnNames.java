@@ -67,7 +67,7 @@ public final class ColumnNames {
                     + (missing.size() == 1 ? " is" : " are") + " missing");
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems) + ". Accepted columns: "
+            throw new IllegalArgumentException(TextValues.listed(problems, "; ") + ". Accepted columns: "
                     + String.join(", ", known) + (attributes ? ", " + AccountFields.ATTRIBUTE_PREFIX + "<name>" : "")
                     + (required.isEmpty() ? "" : " (required: " + String.join(", ", new TreeSet<>(required)) + ")"));
         }

@@ -18,7 +18,8 @@ import java.util.stream.StreamSupport;
 /**
  * Reads accounts from CSV, one row per account.
  *
- * <p>Layout: UTF-8 (a byte order mark is tolerated), a header line, then one row per account.
+ * <p>Layout: UTF-8 (a byte order mark is tolerated) unless {@link ReadOptions} name another encoding,
+ * a header line, then one row per account.
  * Columns, in any order: {@code id} (required), {@code name}, {@code domain}, {@code industry},
  * {@code employees}, {@code annual_revenue}, {@code country}, {@code region}, {@code founded_year},
  * {@code funding_stage}, {@code ownership}, {@code technologies} (separated by {@code ;}), and any
@@ -29,7 +30,9 @@ import java.util.stream.StreamSupport;
  * <p>A row with a malformed value (a headcount of {@code 12a}, a negative headcount, a country
  * that is not an ISO code, an impossible date), a missing id or the wrong number of cells becomes an
  * error record naming the line, the account id when it could be read, every bad column and its
- * value.
+ * value. A row whose text cannot be read (a stray quote, bytes that are not text in the encoding, a
+ * line over the length limit, see {@link CsvRows}) becomes an error record saying so, with the account
+ * id when the cells before the problem hold it; the rows after it are read as usual.
  */
 public final class CsvAccountReader implements AccountReader {
 
@@ -50,7 +53,21 @@ public final class CsvAccountReader implements AccountReader {
      * @throws IOException        when the file cannot be opened
      */
     public static CsvAccountReader open(Path file) throws IOException {
-        return new CsvAccountReader(CsvRows.open(file, AccountFields.NAMES, true, Set.of("id")));
+        return open(file, ReadOptions.defaults());
+    }
+
+    /**
+     * Opens a file in a given encoding, with a given longest row, and checks its header.
+     *
+     * @param file    the file, never null
+     * @param options the encoding and the longest row, never null
+     * @return the reader
+     * @throws InputFileException when the header is missing, names an unknown or repeated column,
+     *                            or lacks {@code id}, or the file cannot be read in that encoding at all
+     * @throws IOException        when the file cannot be opened
+     */
+    public static CsvAccountReader open(Path file, ReadOptions options) throws IOException {
+        return new CsvAccountReader(CsvRows.open(file, AccountFields.NAMES, true, Set.of("id"), options));
     }
 
     @Override
@@ -88,22 +105,16 @@ public final class CsvAccountReader implements AccountReader {
 
     /** The id {@link #toRecord} gives the row's record: blank or refused by {@link Account#builder}, none. */
     private static String accountId(CsvRow row) {
-        String id = TextValues.blankToNull(row.get("id"));
-        if (id == null) {
-            return null;
-        }
-        try {
-            Account.builder(id);
-            return id;
-        } catch (InvalidFactException e) {
-            return null;
-        }
+        return AccountFields.usableId(row.get("id"));
     }
 
     private AccountRecord toRecord(CsvRow row) {
+        if (row.isBroken()) {
+            return AccountRecord.error(row.line(), accountId(row), row.problem().orElseThrow());
+        }
         String id = TextValues.blankToNull(row.get("id"));
         if (id == null) {
-            String width = row.widthProblem().map(w -> "; " + w).orElse("");
+            String width = row.problem().map(w -> "; " + w).orElse("");
             return AccountRecord.error(row.line(), null, "id: is required and must not be blank" + width);
         }
         Account.Builder account;
@@ -112,9 +123,9 @@ public final class CsvAccountReader implements AccountReader {
         } catch (InvalidFactException e) {
             return AccountRecord.error(row.line(), null, e.getMessage());
         }
-        if (row.widthProblem().isPresent()) {
+        if (row.problem().isPresent()) {
             // The cells do not line up with the header, so no value after the id can be trusted.
-            return AccountRecord.error(row.line(), id, row.widthProblem().get());
+            return AccountRecord.error(row.line(), id, row.problem().get());
         }
         List<String> problems = new ArrayList<>();
         for (String column : rows.columns()) {
@@ -128,7 +139,7 @@ public final class CsvAccountReader implements AccountReader {
             }
         }
         if (!problems.isEmpty()) {
-            return AccountRecord.error(row.line(), id, String.join("; ", problems));
+            return AccountRecord.error(row.line(), id, TextValues.listed(problems, "; "));
         }
         return AccountRecord.ok(row.line(), AccountFacts.of(account.build()));
     }

@@ -3,8 +3,10 @@ package io.icprules.io;
 import java.nio.file.Path;
 
 /**
- * The rest of a CSV file cannot be parsed (an unterminated quote, bytes that are not UTF-8). Thrown
- * by {@link CsvRows#next()}; no row after {@link #line()} can be read.
+ * The rest of a CSV file cannot be read, because reading the file itself failed. Thrown by
+ * {@link CsvRows#next()}; no row after {@link #line()} can be read. A broken row (an unterminated
+ * quote, bytes that are not text in the encoding, a line over the length limit) does not end the
+ * rows: it is a {@linkplain CsvRow#isBroken() broken row} of its own.
  */
 public class CsvSyntaxException extends RuntimeException {
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /** The two file layouts the readers and writers support. */
 public enum FileFormat {
-    /** Comma-separated values with a header line (RFC 4180 quoting), UTF-8. */
+    /** Comma-separated values with a header line (RFC 4180 quoting), UTF-8 unless {@link ReadOptions} say otherwise. */
     CSV,
-    /** JSON Lines: one JSON object per line, UTF-8. */
+    /** JSON Lines: one JSON object per line, UTF-8 unless {@link ReadOptions} say otherwise. */
     JSONL;
 
     /**

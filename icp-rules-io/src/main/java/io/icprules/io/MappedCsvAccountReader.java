@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  *       column's fixed {@code details} if it has any.</li>
  * </ul>
  * A value that cannot be converted makes its row an error record naming the line, the account
- * id, the column as the file spells it, the field, the value and what was expected; no row is
- * dropped.
+ * id, the column as the file spells it, the field, the value and what was expected; a row whose text
+ * cannot be read (see {@link CsvRows}) becomes an error record saying why; no row is dropped.
  */
 public final class MappedCsvAccountReader implements AccountReader {
 
@@ -73,8 +73,25 @@ public final class MappedCsvAccountReader implements AccountReader {
      * @throws IOException        when the file cannot be opened
      */
     public static MappedCsvAccountReader open(Path file, ColumnMapping mapping) throws IOException {
+        return open(file, mapping, ReadOptions.defaults());
+    }
+
+    /**
+     * Opens a file in a given encoding, with a given longest row, and checks its header against the
+     * mapping.
+     *
+     * @param file    the CSV file, never null
+     * @param mapping the mapping, never null
+     * @param options the encoding and the longest row, never null
+     * @return the reader
+     * @throws InputFileException when the header does not fit the mapping (see the class comment), or the
+     *                            file cannot be read in that encoding at all
+     * @throws IOException        when the file cannot be opened
+     */
+    public static MappedCsvAccountReader open(Path file, ColumnMapping mapping, ReadOptions options)
+            throws IOException {
         List<Found> found = new ArrayList<>();
-        CsvRows rows = CsvRows.open(file, header -> check(file, mapping, header, found));
+        CsvRows rows = CsvRows.open(file, header -> check(file, mapping, header, found), options);
         return new MappedCsvAccountReader(rows, found);
     }
 
@@ -100,7 +117,7 @@ public final class MappedCsvAccountReader implements AccountReader {
             }
         }
         if (!unmapped.isEmpty()) {
-            problems.add((unmapped.size() == 1 ? "column " : "columns ") + String.join(", ", unmapped)
+            problems.add((unmapped.size() == 1 ? "column " : "columns ") + TextValues.listed(unmapped, ", ")
                     + (unmapped.size() == 1 ? " is" : " are") + " not in the mapping " + mapping.source()
                     + " (map them, list them under ignore:, or set ignore_unmapped: true)");
         }
@@ -119,7 +136,7 @@ public final class MappedCsvAccountReader implements AccountReader {
             problems.add("the column mapped to id is missing; every row needs an account id");
         }
         if (!problems.isEmpty()) {
-            throw new InputFileException(file, "line 1: " + String.join("; ", problems));
+            throw new InputFileException(file, "line 1: " + TextValues.listed(problems, "; "));
         }
         return positions;
     }
@@ -142,8 +159,11 @@ public final class MappedCsvAccountReader implements AccountReader {
     private AccountRecord toRecord(CsvRow row) {
         String idText = translate(id.column(), row.get(id.key()));
         String accountId = TextValues.blankToNull(idText);
+        if (row.isBroken()) {
+            return AccountRecord.error(row.line(), AccountFields.usableId(accountId), row.problem().orElseThrow());
+        }
         if (accountId == null) {
-            String width = row.widthProblem().map(w -> "; " + w).orElse("");
+            String width = row.problem().map(w -> "; " + w).orElse("");
             return AccountRecord.error(row.line(), null, label(id.column()) + ": is required and must not be blank" + width);
         }
         Account.Builder account;
@@ -152,8 +172,8 @@ public final class MappedCsvAccountReader implements AccountReader {
         } catch (InvalidFactException e) {
             return AccountRecord.error(row.line(), null, label(id.column()) + ": " + e.getMessage());
         }
-        if (row.widthProblem().isPresent()) {
-            return AccountRecord.error(row.line(), accountId, row.widthProblem().get());
+        if (row.problem().isPresent()) {
+            return AccountRecord.error(row.line(), accountId, row.problem().get());
         }
         List<String> problems = new ArrayList<>();
         List<Event> events = new ArrayList<>();
@@ -169,7 +189,7 @@ public final class MappedCsvAccountReader implements AccountReader {
             }
         }
         if (!problems.isEmpty()) {
-            return AccountRecord.error(row.line(), accountId, String.join("; ", problems));
+            return AccountRecord.error(row.line(), accountId, TextValues.listed(problems, "; "));
         }
         return AccountRecord.ok(row.line(), AccountFacts.of(account.build(), events, List.of()));
     }

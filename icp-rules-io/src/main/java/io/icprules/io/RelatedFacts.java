@@ -19,9 +19,12 @@ import java.util.stream.Stream;
  * is not in order).
  *
  * <p>Both give every account the same facts and errors. Nothing is dropped silently: when a row of
- * the events or contacts file is bad, the account it names becomes an error record whose message
- * quotes the file and line; rows naming an account that never appears in the accounts file, or no
- * account, are reported by {@link #orphans()}.
+ * the events or contacts file is bad (a bad value, the wrong number of cells, or text that cannot be
+ * read: a stray quote, bytes that are not text in the encoding, a line over the length limit), the
+ * account it names becomes an error record whose message quotes the file and line; rows naming an
+ * account that never appears in the accounts file, or no account (or none that can be read), are
+ * reported by {@link #orphans()}. The files are UTF-8 with rows of at most 1 MiB unless
+ * {@link ReadOptions} say otherwise.
  *
  * <p>Not thread-safe: {@link #attach} is meant for a {@code Stream.map} on the thread that reads the
  * accounts. Facts from {@link #open} must moreover see every account of the accounts file, once, in
@@ -52,13 +55,30 @@ public final class RelatedFacts implements Closeable {
      * @param contactsFile a contacts CSV ({@code account_id,name,title,role,seniority,department}),
      *                     or null for none
      * @return the loaded facts
-     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be parsed
+     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be read
      *                            to the end
      * @throws IOException        when a file cannot be read
      */
     public static RelatedFacts load(Path eventsFile, Path contactsFile) throws IOException {
-        return new RelatedFacts(eventsFile == null ? null : RowsByAccount.load(eventsFile, RelatedLayout.EVENTS),
-                contactsFile == null ? null : RowsByAccount.load(contactsFile, RelatedLayout.CONTACTS), List.of());
+        return load(eventsFile, contactsFile, ReadOptions.defaults());
+    }
+
+    /**
+     * Loads the files into memory, read in a given encoding with a given longest row, as
+     * {@link #load(Path, Path)} does.
+     *
+     * @param eventsFile   an events CSV ({@code account_id,type,date,details}), or null for none
+     * @param contactsFile a contacts CSV ({@code account_id,name,title,role,seniority,department}),
+     *                     or null for none
+     * @param options      the encoding and the longest row, never null
+     * @return the loaded facts
+     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be read to the end
+     * @throws IOException        when a file cannot be read
+     */
+    public static RelatedFacts load(Path eventsFile, Path contactsFile, ReadOptions options) throws IOException {
+        return new RelatedFacts(eventsFile == null ? null : RowsByAccount.load(eventsFile, RelatedLayout.EVENTS, options),
+                contactsFile == null ? null : RowsByAccount.load(contactsFile, RelatedLayout.CONTACTS, options),
+                List.of());
     }
 
     /**
@@ -72,16 +92,34 @@ public final class RelatedFacts implements Closeable {
      *                     or null for none
      * @param accountId    the account whose rows to keep, never null
      * @return the loaded facts
-     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be parsed
+     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be read
      *                            to the end
      * @throws IOException        when a file cannot be read
      */
     public static RelatedFacts loadFor(Path eventsFile, Path contactsFile, String accountId) throws IOException {
+        return loadFor(eventsFile, contactsFile, accountId, ReadOptions.defaults());
+    }
+
+    /**
+     * Loads the rows of one account only, from files read in a given encoding with a given longest row,
+     * as {@link #loadFor(Path, Path, String)} does.
+     *
+     * @param eventsFile   an events CSV ({@code account_id,type,date,details}), or null for none
+     * @param contactsFile a contacts CSV ({@code account_id,name,title,role,seniority,department}),
+     *                     or null for none
+     * @param accountId    the account whose rows to keep, never null
+     * @param options      the encoding and the longest row, never null
+     * @return the loaded facts
+     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be read to the end
+     * @throws IOException        when a file cannot be read
+     */
+    public static RelatedFacts loadFor(Path eventsFile, Path contactsFile, String accountId, ReadOptions options)
+            throws IOException {
         Objects.requireNonNull(accountId, "accountId");
         AccountRows<Event> events = eventsFile == null ? null
-                : RowsByAccount.load(eventsFile, RelatedLayout.EVENTS, accountId::equals);
+                : RowsByAccount.load(eventsFile, RelatedLayout.EVENTS, accountId::equals, options);
         AccountRows<Contact> contacts = contactsFile == null ? null
-                : RowsByAccount.load(contactsFile, RelatedLayout.CONTACTS, accountId::equals);
+                : RowsByAccount.load(contactsFile, RelatedLayout.CONTACTS, accountId::equals, options);
         return new RelatedFacts(events, contacts, List.of());
     }
 
@@ -98,31 +136,51 @@ public final class RelatedFacts implements Closeable {
      * @param contactsFile a contacts CSV ({@code account_id,name,title,role,seniority,department}),
      *                     or null for none
      * @return the facts; close them once the accounts were read and {@link #orphans()} asked for
-     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be parsed
+     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be read
      *                            to the end
      * @throws IOException        when a file cannot be read
      */
     public static RelatedFacts open(AccountReaderFactory accounts, Path eventsFile, Path contactsFile)
             throws IOException {
+        return open(accounts, eventsFile, contactsFile, ReadOptions.defaults());
+    }
+
+    /**
+     * Opens the files to be joined to the accounts of one accounts file, read in a given encoding with a
+     * given longest row, as {@link #open(AccountReaderFactory, Path, Path)} does.
+     *
+     * @param accounts     opens the accounts file the facts will be joined to, with the reader that
+     *                     will read it; called once or a few times for the first pass
+     * @param eventsFile   an events CSV ({@code account_id,type,date,details}), or null for none
+     * @param contactsFile a contacts CSV ({@code account_id,name,title,role,seniority,department}),
+     *                     or null for none
+     * @param options      the encoding and the longest row of the events and contacts files, never null
+     * @return the facts; close them once the accounts were read and {@link #orphans()} asked for
+     * @throws InputFileException when a file is missing, its header is wrong, or it cannot be read to the end
+     * @throws IOException        when a file cannot be read
+     */
+    public static RelatedFacts open(AccountReaderFactory accounts, Path eventsFile, Path contactsFile,
+                                    ReadOptions options) throws IOException {
         Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(options, "options");
         if (eventsFile == null && contactsFile == null) {
             return none();
         }
         List<AccountOrderCheck.Related> files = new ArrayList<>();
         if (eventsFile != null) {
-            files.add(new AccountOrderCheck.Related(eventsFile, RelatedLayout.EVENTS));
+            files.add(new AccountOrderCheck.Related(eventsFile, RelatedLayout.EVENTS, options));
         }
         if (contactsFile != null) {
-            files.add(new AccountOrderCheck.Related(contactsFile, RelatedLayout.CONTACTS));
+            files.add(new AccountOrderCheck.Related(contactsFile, RelatedLayout.CONTACTS, options));
         }
         List<AccountOrderCheck.Verdict> verdicts = new AccountOrderCheck(accounts).check(files);
         List<OutOfOrder> heldInMemory = verdicts.stream().map(AccountOrderCheck.Verdict::outOfOrder)
                 .filter(Objects::nonNull).toList();
         AccountRows<Event> ev = null;
         try {
-            ev = eventsFile == null ? null : rows(eventsFile, RelatedLayout.EVENTS, verdicts.get(0));
+            ev = eventsFile == null ? null : rows(eventsFile, RelatedLayout.EVENTS, verdicts.get(0), options);
             AccountRows<Contact> co = contactsFile == null ? null
-                    : rows(contactsFile, RelatedLayout.CONTACTS, verdicts.get(verdicts.size() - 1));
+                    : rows(contactsFile, RelatedLayout.CONTACTS, verdicts.get(verdicts.size() - 1), options);
             return new RelatedFacts(ev, co, heldInMemory);
         } catch (IOException | RuntimeException e) {
             if (ev != null) {
@@ -132,9 +190,10 @@ public final class RelatedFacts implements Closeable {
         }
     }
 
-    private static <T> AccountRows<T> rows(Path file, RelatedLayout<T> layout, AccountOrderCheck.Verdict verdict)
-            throws IOException {
-        return verdict.inOrder() ? RowsInAccountOrder.open(file, layout) : RowsByAccount.load(file, layout);
+    private static <T> AccountRows<T> rows(Path file, RelatedLayout<T> layout, AccountOrderCheck.Verdict verdict,
+                                           ReadOptions options) throws IOException {
+        return verdict.inOrder() ? RowsInAccountOrder.open(file, layout, options)
+                : RowsByAccount.load(file, layout, options);
     }
 
     /**
@@ -170,7 +229,8 @@ public final class RelatedFacts implements Closeable {
 
     /**
      * Adds an account's events and contacts to its record. An account with a bad event or contact
-     * row becomes an error record quoting the file and line of each bad row; an account that already
+     * row becomes an error record quoting the file and line of each bad row (of the first
+     * {@value TextValues#MOST_LISTED}, the others counted); an account that already
      * is an error record keeps its error, with those rows' problems appended. Events and contacts
      * given inside the record (JSON Lines) come first, those of the files after.
      *
@@ -189,10 +249,10 @@ public final class RelatedFacts implements Closeable {
         problems.addAll(co.problems());
         if (record.isError()) {
             return problems.isEmpty() ? record : AccountRecord.error(record.line(), record.accountId(),
-                    record.error() + "; " + String.join("; ", problems));
+                    record.error() + "; " + TextValues.listed(problems, "; "));
         }
         if (!problems.isEmpty()) {
-            return AccountRecord.error(record.line(), record.accountId(), String.join("; ", problems));
+            return AccountRecord.error(record.line(), record.accountId(), TextValues.listed(problems, "; "));
         }
         if (ev.rows().isEmpty() && co.rows().isEmpty()) {
             return record;

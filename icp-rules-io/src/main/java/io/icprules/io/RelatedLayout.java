@@ -63,22 +63,24 @@ final class RelatedLayout<T> {
     /**
      * Opens a file of this layout and checks its header.
      *
-     * @param file the file, never null
+     * @param file    the file, never null
+     * @param options the encoding and the longest row, never null
      * @return the rows
      * @throws InputFileException when the file is empty or its header is wrong
      * @throws IOException        when the file cannot be opened
      */
-    CsvRows open(Path file) throws IOException {
-        return CsvRows.open(file, columns, false, required);
+    CsvRows open(Path file, ReadOptions options) throws IOException {
+        return CsvRows.open(file, columns, false, required, options);
     }
 
     /**
-     * Reads the next row. The whole file is read before scoring starts (to load it, or to check its
-     * order), so a file that cannot be parsed to its end stops the run before any account is scored.
+     * Reads the next row. A broken row is a row like any other (see {@link #read}); only a file that
+     * cannot be read to its end stops the run, and since the whole file is read before scoring starts
+     * (to load it, or to check its order), before any account is scored.
      *
      * @param rows the rows, with a next one
      * @return the row
-     * @throws InputFileException quoting the line when the rest of the file cannot be parsed
+     * @throws InputFileException quoting the line when the rest of the file cannot be read
      */
     static CsvRow next(CsvRows rows) throws InputFileException {
         try {
@@ -90,15 +92,16 @@ final class RelatedLayout<T> {
 
     /**
      * @param row a row of a file of either layout
-     * @return the account the row names, or null when its {@code account_id} is blank
+     * @return the account the row names, or null when its {@code account_id} is blank, or cannot be read
+     *         because the row is broken before it
      */
     static String accountId(CsvRow row) {
         return TextValues.blankToNull(row.get("account_id"));
     }
 
     /**
-     * Reads a row naming an account into the sink: its fact, or, when the row is too wide or too
-     * narrow or a value is refused, a problem quoting the file and line.
+     * Reads a row naming an account into the sink: its fact, or, when the row is broken, too wide or
+     * too narrow, or a value is refused, a problem quoting the file and line.
      *
      * @param file      the file's name, for the problem
      * @param row       the row
@@ -106,8 +109,8 @@ final class RelatedLayout<T> {
      * @param sink      where the fact or problem goes
      */
     void read(String file, CsvRow row, String accountId, Sink<T> sink) {
-        if (row.widthProblem().isPresent()) {
-            sink.problem(accountId, problem(file, row.line(), row.widthProblem().get()));
+        if (row.problem().isPresent()) {
+            sink.problem(accountId, problem(file, row.line(), row.problem().get()));
             return;
         }
         try {
@@ -119,5 +122,14 @@ final class RelatedLayout<T> {
 
     private static String problem(String file, long line, String message) {
         return file + " line " + line + ": " + message;
+    }
+
+    /**
+     * @param row a row that names no account
+     * @return why it cannot be read, quoting its line, for the report of rows no account claimed; null
+     *         when it can be read (its {@code account_id} is blank)
+     */
+    static String unreadable(CsvRow row) {
+        return row.isBroken() ? "line " + row.line() + ": " + row.problem().orElseThrow() : null;
     }
 }

@@ -28,6 +28,7 @@ final class RowsByAccount<T> implements AccountRows<T>, RelatedLayout.Sink<T> {
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Set<String> claimed = new HashSet<>();
     private final List<Long> linesWithoutAccount = new ArrayList<>();
+    private final List<String> unreadable = new ArrayList<>();
     private long withoutAccount;
 
     private RowsByAccount(String file) {
@@ -37,38 +38,41 @@ final class RowsByAccount<T> implements AccountRows<T>, RelatedLayout.Sink<T> {
     /**
      * Reads a whole file into memory.
      *
-     * @param file   the file, never null
-     * @param layout its layout
+     * @param file    the file, never null
+     * @param layout  its layout
+     * @param options the encoding and the longest row, never null
      * @return the rows by account
-     * @throws InputFileException when the file is missing, its header is wrong, or it cannot be parsed
+     * @throws InputFileException when the file is missing, its header is wrong, or it cannot be read
      *                            to the end
      * @throws IOException        when the file cannot be read
      */
-    static <T> RowsByAccount<T> load(Path file, RelatedLayout<T> layout) throws IOException {
-        return load(file, layout, id -> true);
+    static <T> RowsByAccount<T> load(Path file, RelatedLayout<T> layout, ReadOptions options) throws IOException {
+        return load(file, layout, id -> true, options);
     }
 
     /**
      * Reads the rows of the accounts a filter keeps into memory. Every row is still parsed, so a file
-     * that does not parse to its end is refused as by {@link #load(Path, RelatedLayout)}; the other
-     * accounts' rows are neither turned into facts nor held.
+     * that cannot be read to its end is refused as by {@link #load(Path, RelatedLayout, ReadOptions)}; the
+     * other accounts' rows are neither turned into facts nor held.
      *
-     * @param file   the file, never null
-     * @param layout its layout
-     * @param keep   tells which account ids to keep
+     * @param file    the file, never null
+     * @param layout  its layout
+     * @param keep    tells which account ids to keep
+     * @param options the encoding and the longest row, never null
      * @return the rows of the kept accounts
-     * @throws InputFileException when the file is missing, its header is wrong, or it cannot be parsed
+     * @throws InputFileException when the file is missing, its header is wrong, or it cannot be read
      *                            to the end
      * @throws IOException        when the file cannot be read
      */
-    static <T> RowsByAccount<T> load(Path file, RelatedLayout<T> layout, Predicate<String> keep) throws IOException {
+    static <T> RowsByAccount<T> load(Path file, RelatedLayout<T> layout, Predicate<String> keep, ReadOptions options)
+            throws IOException {
         RowsByAccount<T> out = new RowsByAccount<>(String.valueOf(file.getFileName()));
-        try (CsvRows rows = layout.open(file)) {
+        try (CsvRows rows = layout.open(file, options)) {
             while (rows.hasNext()) {
                 CsvRow row = RelatedLayout.next(rows);
                 String id = RelatedLayout.accountId(row);
                 if (id == null) {
-                    out.withoutAccount(row.line());
+                    out.withoutAccount(row);
                 } else if (keep.test(id)) {
                     layout.read(out.file, row, id, out);
                 }
@@ -89,10 +93,14 @@ final class RowsByAccount<T> implements AccountRows<T>, RelatedLayout.Sink<T> {
         counts.merge(accountId, 1L, Long::sum);
     }
 
-    void withoutAccount(long line) {
+    private void withoutAccount(CsvRow row) {
         withoutAccount++;
         if (linesWithoutAccount.size() < OrphanRows.SHOWN) {
-            linesWithoutAccount.add(line);
+            linesWithoutAccount.add(row.line());
+            String why = RelatedLayout.unreadable(row);
+            if (why != null) {
+                unreadable.add(why);
+            }
         }
     }
 
@@ -126,7 +134,7 @@ final class RowsByAccount<T> implements AccountRows<T>, RelatedLayout.Sink<T> {
                 }
             }
         }
-        return new OrphanRows(file, orphanRows, orphanIds, first, withoutAccount, linesWithoutAccount);
+        return new OrphanRows(file, orphanRows, orphanIds, first, withoutAccount, linesWithoutAccount, unreadable);
     }
 
     /** Nothing to release: the file was closed once read. */

@@ -34,6 +34,7 @@ final class RowsInAccountOrder<T> implements AccountRows<T> {
     private long rowCount;
     private long withoutAccount;
     private final List<Long> linesWithoutAccount = new ArrayList<>();
+    private final List<String> unreadable = new ArrayList<>();
     private long leftRows;
     private long leftIds;
     private final List<String> firstLeftIds = new ArrayList<>();
@@ -48,14 +49,15 @@ final class RowsInAccountOrder<T> implements AccountRows<T> {
     /**
      * Opens a file and reads ahead to its first row that names an account.
      *
-     * @param file   the file, never null
-     * @param layout its layout
+     * @param file    the file, never null
+     * @param layout  its layout
+     * @param options the encoding and the longest row, never null
      * @return the rows, to be claimed in the accounts file's order
-     * @throws InputFileException when the file is missing, its header is wrong, or a row cannot be parsed
+     * @throws InputFileException when the file is missing, its header is wrong, or it cannot be read
      * @throws IOException        when the file cannot be read
      */
-    static <T> RowsInAccountOrder<T> open(Path file, RelatedLayout<T> layout) throws IOException {
-        CsvRows rows = layout.open(file);
+    static <T> RowsInAccountOrder<T> open(Path file, RelatedLayout<T> layout, ReadOptions options) throws IOException {
+        CsvRows rows = layout.open(file, options);
         RowsInAccountOrder<T> out = new RowsInAccountOrder<>(String.valueOf(file.getFileName()), layout, rows);
         try {
             out.advance();
@@ -117,6 +119,10 @@ final class RowsInAccountOrder<T> implements AccountRows<T> {
             withoutAccount++;
             if (linesWithoutAccount.size() < OrphanRows.SHOWN) {
                 linesWithoutAccount.add(row.line());
+                String why = RelatedLayout.unreadable(row);
+                if (why != null) {
+                    unreadable.add(why);
+                }
             }
         }
         close();
@@ -165,7 +171,7 @@ final class RowsInAccountOrder<T> implements AccountRows<T> {
     @Override
     public OrphanRows orphans() {
         finish();
-        return new OrphanRows(file, leftRows, leftIds, firstLeftIds, withoutAccount, linesWithoutAccount);
+        return new OrphanRows(file, leftRows, leftIds, firstLeftIds, withoutAccount, linesWithoutAccount, unreadable);
     }
 
     /**

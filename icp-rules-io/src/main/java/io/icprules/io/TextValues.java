@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -385,6 +386,25 @@ public final class TextValues {
         }
         String t = text.strip();
         return t.isEmpty() ? null : t;
+    }
+
+    /** The most items a message lists: the rest are only counted. */
+    public static final int MOST_LISTED = 10;
+
+    /**
+     * Joins items for a message, listing at most {@value #MOST_LISTED} of them and counting the rest, so
+     * that a row with thousands of bad columns or keys still gives a short message.
+     *
+     * @param items     the items, never null
+     * @param separator what goes between two items, such as {@code "; "}
+     * @return {@code a; b; c}, or {@code a; b; ...; j; ... (1,234 more)} when there are more
+     */
+    public static String listed(List<String> items, String separator) {
+        if (items.size() <= MOST_LISTED) {
+            return String.join(separator, items);
+        }
+        return String.join(separator, items.subList(0, MOST_LISTED)) + separator + "... ("
+                + String.format(Locale.ROOT, "%,d", items.size() - MOST_LISTED) + " more)";
     }
 
     /**

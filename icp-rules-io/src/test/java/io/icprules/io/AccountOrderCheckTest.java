@@ -27,7 +27,7 @@ class AccountOrderCheckTest {
 
     private static AccountOrderCheck.Verdict check(Path accounts, Path events) throws IOException {
         return new AccountOrderCheck(() -> AccountReader.open(accounts))
-                .check(List.of(new AccountOrderCheck.Related(events, RelatedLayout.EVENTS))).get(0);
+                .check(List.of(new AccountOrderCheck.Related(events, RelatedLayout.EVENTS, ReadOptions.defaults()))).get(0);
     }
 
     private static String note(AccountOrderCheck.Verdict v) {
@@ -99,8 +99,8 @@ class AccountOrderCheckTest {
         List<AccountOrderCheck.Verdict> verdicts = new AccountOrderCheck(() -> {
             opened.incrementAndGet();
             return AccountReader.open(accounts);
-        }).check(List.of(new AccountOrderCheck.Related(events, RelatedLayout.EVENTS),
-                new AccountOrderCheck.Related(contacts, RelatedLayout.CONTACTS)));
+        }).check(List.of(new AccountOrderCheck.Related(events, RelatedLayout.EVENTS, ReadOptions.defaults()),
+                new AccountOrderCheck.Related(contacts, RelatedLayout.CONTACTS, ReadOptions.defaults())));
 
         assertThat(verdicts.get(0)).isEqualTo(AccountOrderCheck.Verdict.IN_ORDER);
         assertThat(verdicts.get(1).outOfOrder().file()).isEqualTo("contacts.csv");
@@ -108,12 +108,20 @@ class AccountOrderCheckTest {
     }
 
     @Test
-    void aFileThatDoesNotParseIsLeftToLoadingToReport() throws IOException {
+    void aFileThatCannotBeOpenedIsLeftToLoadingToReport() throws IOException {
         Path accounts = write("accounts.csv", "id\na\n");
-        Path broken = write("events.csv", "account_id,type,date\na,\"merger,2026-01-01\n");
+        Path badHeader = write("events.csv", "account_id,\"type,date\na,merger,2026-01-01\n");
 
-        assertThat(check(accounts, broken)).isEqualTo(AccountOrderCheck.Verdict.UNREADABLE);
+        assertThat(check(accounts, badHeader)).isEqualTo(AccountOrderCheck.Verdict.UNREADABLE);
         assertThat(check(accounts, dir.resolve("missing.csv"))).isEqualTo(AccountOrderCheck.Verdict.UNREADABLE);
+    }
+
+    @Test
+    void aBrokenRowIsARowLikeAnyOther() throws IOException {
+        Path accounts = write("accounts.csv", "id\na\nb\n");
+        Path broken = write("events.csv", "account_id,type,date\na,\"merger,2026-01-01\nb,merger,2026-01-01\n");
+
+        assertThat(check(accounts, broken)).isEqualTo(AccountOrderCheck.Verdict.IN_ORDER);
     }
 
     /** Unsorted accounts, as a CRM exports them, and events in their order. */
@@ -138,7 +146,7 @@ class AccountOrderCheckTest {
         // A 64-bit filter flags nearly every id as a possible repeat; the second pass clears them all.
         AccountOrderCheck tiny = new AccountOrderCheck(() -> AccountReader.open(files[0]), 6, 10_000);
 
-        assertThat(tiny.check(List.of(new AccountOrderCheck.Related(files[1], RelatedLayout.EVENTS))))
+        assertThat(tiny.check(List.of(new AccountOrderCheck.Related(files[1], RelatedLayout.EVENTS, ReadOptions.defaults()))))
                 .containsExactly(AccountOrderCheck.Verdict.IN_ORDER);
         assertThat(check(files[0], files[1])).isEqualTo(AccountOrderCheck.Verdict.IN_ORDER);
     }
@@ -148,7 +156,7 @@ class AccountOrderCheckTest {
         Path[] files = unsorted(2_000);
         AccountOrderCheck tiny = new AccountOrderCheck(() -> AccountReader.open(files[0]), 6, 100);
 
-        AccountOrderCheck.Verdict v = tiny.check(List.of(new AccountOrderCheck.Related(files[1], RelatedLayout.EVENTS)))
+        AccountOrderCheck.Verdict v = tiny.check(List.of(new AccountOrderCheck.Related(files[1], RelatedLayout.EVENTS, ReadOptions.defaults())))
                 .get(0);
 
         assertThat(v.outOfOrder().reason()).isEqualTo(OutOfOrder.Reason.ACCOUNTS_TOO_LONG_TO_CHECK);
@@ -161,7 +169,7 @@ class AccountOrderCheckTest {
         Path sortedEvents = write("sorted-events.csv", "account_id,type,date\n" + String.join("\n",
                 Files.readAllLines(files[1]).subList(1, 4_001).stream().sorted().toList()) + "\n");
         AccountOrderCheck tinyOverSorted = new AccountOrderCheck(() -> AccountReader.open(sorted), 6, 100);
-        assertThat(tinyOverSorted.check(List.of(new AccountOrderCheck.Related(sortedEvents, RelatedLayout.EVENTS))))
+        assertThat(tinyOverSorted.check(List.of(new AccountOrderCheck.Related(sortedEvents, RelatedLayout.EVENTS, ReadOptions.defaults()))))
                 .containsExactly(AccountOrderCheck.Verdict.IN_ORDER);
     }
 }

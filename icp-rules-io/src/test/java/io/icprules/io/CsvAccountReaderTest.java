@@ -187,16 +187,20 @@ class CsvAccountReaderTest {
     }
 
     @Test
-    void anUnterminatedQuoteEndsTheFileWithAnErrorRecordAtItsLine() throws IOException {
-        Path f = write("broken.csv", "id,name\na,ok\nb,\"never closed\nc,lost\n");
+    void anUnterminatedQuoteCostsItsRowOnly() throws IOException {
+        Path f = write("broken.csv", "id,name\na,ok\nb,\"never closed\nc,\"read, as usual\"\n");
 
         List<AccountRecord> records = read(f);
 
-        assertThat(records).hasSize(2);
+        assertThat(records).hasSize(3);
         assertThat(records.get(0).accountId()).isEqualTo("a");
         assertThat(records.get(1).isError()).isTrue();
         assertThat(records.get(1).line()).isEqualTo(3);
-        assertThat(records.get(1).error()).contains("cannot be read as CSV");
+        assertThat(records.get(1).accountId()).isEqualTo("b");
+        assertThat(records.get(1).error()).startsWith("column 3: a quoted cell starts here and is never closed "
+                + "('\"never closed')").endsWith("the rows after it are read");
+        assertThat(records.get(2).line()).isEqualTo(4);
+        assertThat(records.get(2).facts().account().getName()).isEqualTo("read, as usual");
     }
 
     @Test

@@ -124,7 +124,8 @@ class JsonLinesAccountReaderTest {
         assertThat(records).hasSize(3);
         assertThat(records.get(0).accountId()).isEqualTo("a");
         assertThat(records.get(1).line()).isEqualTo(2);
-        assertThat(records.get(1).error()).isEqualTo("the line is not valid UTF-8 text");
+        assertThat(records.get(1).error()).isEqualTo("bytes that are not UTF-8 (0xE9 at byte 11); the file looks like "
+                + "Windows-1252: pass --encoding windows-1252");
         assertThat(records.get(2).accountId()).isEqualTo("caf\u00e9");
     }
 

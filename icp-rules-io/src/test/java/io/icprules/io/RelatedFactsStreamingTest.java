@@ -251,9 +251,12 @@ class RelatedFactsStreamingTest {
                                 "contacts.csv", OutOfOrder.Reason.ACCOUNT_LISTED_TWICE)),
                 variant("an account without rows listed twice, apart", d -> d.with(
                         listedAgainAtTheEnd(d.accounts(), withoutRows(d)), d.events(), d.contacts()), Map.of()),
-                variant("accounts file cut short by an unterminated quote", d -> d.with(
-                        inserted(d.accounts(), ACCOUNTS / 2, "broken,\"North"), d.events(), d.contacts()),
-                        Map.of("events.csv", missing, "contacts.csv", missing)));
+                variant("a stray quote in the accounts file", d -> d.with(
+                        inserted(d.accounts(), ACCOUNTS / 2, "broken,\"North"), d.events(), d.contacts()), Map.of()),
+                variant("stray quotes in events and contacts rows", d -> d.with(d.accounts(),
+                        inserted(d.events(), d.events().size() / 2, d.events().get(d.events().size() / 2)
+                                .replaceFirst(",", ",\"")),
+                        inserted(d.contacts(), 1, "\"" + d.contacts().get(1))), Map.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -354,7 +357,7 @@ class RelatedFactsStreamingTest {
         Path accounts = generated.resolve("accounts.csv");
         Path events = generated.resolve("events.csv");
         Path broken = dir.resolve("broken.csv");
-        Files.writeString(broken, "account_id,type,date\nacc-0000001,merger,2026-01-01\nacc-0000002,\"merger,2026-01-01\n");
+        Files.writeString(broken, "account_id,\"type,date\nacc-0000001,merger,2026-01-01\n"); // the header's quote
         Path badHeader = dir.resolve("people.csv");
         Files.writeString(badHeader, "account_id,email\n");
         Path missing = dir.resolve("none.csv");

@@ -83,10 +83,39 @@ class RelatedFactsTest {
     }
 
     @Test
-    void loadingForOneAccountStillRefusesAFileThatDoesNotParse() throws IOException {
-        Path events = write("events.csv", "account_id,type,date\na,funding_round,2026-01-01\nb,\"unclosed,2026-01-01\n");
+    void loadingForOneAccountStillRefusesAFileThatCannotBeOpened() throws IOException {
+        Path events = write("events.csv", "account_id,\"type,date\na,funding_round,2026-01-01\n");
         assertThatThrownBy(() -> RelatedFacts.loadFor(events, null, "a")).isInstanceOf(InputFileException.class)
-                .hasMessageContaining("events.csv");
+                .hasMessageContaining("events.csv").hasMessageContaining("line 1");
+    }
+
+    @Test
+    void aBrokenEventsRowIsTheErrorOfTheAccountItNamesAndTheRowsAfterItAreRead() throws IOException {
+        Path accounts = write("accounts.csv", "id\na\nb\nc\n");
+        Path events = write("events.csv", "account_id,type,date\n"
+                + "a,funding_round,2026-01-01\n"
+                + "b,\"unclosed,2026-01-01\n"
+                + "\"c,merger,2026-01-01\n"
+                + "c,merger,2026-02-01\n");
+        for (RelatedFacts related : List.of(RelatedFacts.load(events, null),
+                RelatedFacts.open(() -> AccountReader.open(accounts), events, null))) {
+            List<AccountRecord> records = readJoined(accounts, related);
+
+            assertThat(records.get(0).facts().events()).hasSize(1);
+            assertThat(records.get(1).error()).isEqualTo("events.csv line 3: column 3: a quoted cell starts here and "
+                    + "is never closed ('\"unclosed,2026-01-01'): remove the stray quote, or close the cell with a quote "
+                    + "and double each quote inside it; the rows after it are read");
+            assertThat(records.get(2).facts().events()).extracting(e -> e.getDate()).containsExactly(LocalDate.of(2026, 2, 1));
+            assertThat(related.orphans()).singleElement().satisfies(o -> {
+                assertThat(o.rowsWithoutAccount()).isEqualTo(1);
+                assertThat(o.describe()).isEqualTo("events.csv: 1 row has no readable account_id (line 4); events.csv "
+                        + "line 4: column 1: a quoted cell starts here and is never closed ('\"c,merger,2026-01-01'): "
+                        + "remove the stray quote, or close the cell with a quote and double each quote inside it; the "
+                        + "rows after it are read");
+            });
+            assertThat(related.eventRows()).isEqualTo(4);
+            related.close();
+        }
     }
 
     @Test
@@ -151,9 +180,9 @@ class RelatedFactsTest {
         assertThatThrownBy(() -> RelatedFacts.load(null, write("c.csv", "account_id,email\n")))
                 .isInstanceOf(InputFileException.class)
                 .hasMessageContaining("'email'");
-        assertThatThrownBy(() -> RelatedFacts.load(write("q.csv", "account_id,type,date\na,\"x,2026-01-01\n"), null))
+        assertThatThrownBy(() -> RelatedFacts.load(write("q.csv", "account_id,\"type,date\na,x,2026-01-01\n"), null))
                 .isInstanceOf(InputFileException.class)
-                .hasMessageContaining("line 2");
+                .hasMessageContaining("line 1: the header cannot be read: column 12: a quoted cell starts here");
     }
 
     @Test
