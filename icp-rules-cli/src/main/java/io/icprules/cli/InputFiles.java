@@ -1,22 +1,17 @@
 package io.icprules.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
  * What is wrong with a path given as an input file, said precisely: missing, a folder, a device
- * such as {@code /dev/null}, a named pipe, unreadable. And standard input, given as {@code -}.
+ * such as {@code /dev/null}, a named pipe, unreadable.
  */
 final class InputFiles {
-
-    /** The name that stands for standard input. */
-    static final String STDIN = "-";
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
@@ -45,8 +40,8 @@ final class InputFiles {
         if (a.isOther()) {
             int type = mode(p) & S_IFMT;
             if (type == S_IFIFO || type == S_IFSOCK) {
-                return Optional.of(p + " is a pipe, which can be read only once: pipe it into '-' (standard input)"
-                        + " instead, such as: cat file | icp ... -");
+                return Optional.of(p + " is a pipe, which can be read only once (the " + what + " is read more than"
+                        + " once): save what it carries to a file and give that file");
             }
             if (type == S_IFCHR || type == S_IFBLK) {
                 return Optional.of(p + " is a device, not a file: give the " + what + " itself");
@@ -66,21 +61,5 @@ final class InputFiles {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return 0;
         }
-    }
-
-    /**
-     * Copies standard input to a temporary file deleted when the JVM exits, so that it can be read
-     * like any file (the readers may pass over an input more than once).
-     *
-     * @param in     standard input
-     * @param suffix the file name's ending, which tells its format ({@code .csv}, {@code .jsonl})
-     * @return the file
-     * @throws IOException when it cannot be written
-     */
-    static Path spool(InputStream in, String suffix) throws IOException {
-        Path tmp = Files.createTempFile("icp-stdin-", suffix);
-        tmp.toFile().deleteOnExit();
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        return tmp;
     }
 }
