@@ -92,4 +92,17 @@ class RunawayRulesTest {
             assertThat(r.ledger()).isNotEmpty();
         }
     }
+
+    @Test
+    void textThatOnlyLooksLikeAConditionInsideALiteralIsLeftAlone() {
+        try (FitEngine engine = restricted("""
+                rule "Literal" @kind(soft) @points(2)
+                when Account( name == "x matches y", industry != "attributes[\\"a\\"] > 5" ) then end
+                rule "Real" @kind(soft) @points(1)
+                when Account( name matches "x.*" ) then end
+                """, Duration.ofSeconds(5))) {
+            FitResult r = engine.evaluate(AccountFacts.of(Account.builder("l").name("x matches y").build()), AS_OF);
+            assertThat(r.score()).isEqualByComparingTo("3");
+        }
+    }
 }

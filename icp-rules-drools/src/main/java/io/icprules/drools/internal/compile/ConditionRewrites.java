@@ -87,8 +87,9 @@ final class ConditionRewrites {
         Matcher m = ATTRIBUTE_COMPARISON.matcher(expression);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(COMPARE + "(" + m.group(1) + ", \"" + m.group(2) + "\", "
-                    + m.group(3) + ")"));
+            String replacement = inString(expression, m.start()) ? m.group()
+                    : COMPARE + "(" + m.group(1) + ", \"" + m.group(2) + "\", " + m.group(3) + ")";
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         return out.toString();
@@ -101,11 +102,29 @@ final class ConditionRewrites {
         Matcher m = MATCHES.matcher(expression);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
+            if (inString(expression, m.start())) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group())); // text inside a literal
+                continue;
+            }
             String call = CALL + "(" + m.group(1) + ", " + m.group(3) + ", " + javaString(rule) + ")";
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(2) != null ? "!" + call : call));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** @return whether {@code at} lies inside a string literal of the expression */
+    private static boolean inString(String expression, int at) {
+        boolean in = false;
+        for (int i = 0; i < at; i++) {
+            char c = expression.charAt(i);
+            if (c == '\\' && in) {
+                i++;
+            } else if (c == '"') {
+                in = !in;
+            }
+        }
+        return in;
     }
 
     private static String javaString(String s) {
