@@ -1,6 +1,8 @@
 package io.icprules.cli;
 
 import io.icprules.evidence.AccountBook;
+import io.icprules.io.AccountReader;
+import io.icprules.io.InputFileException;
 import io.icprules.io.ReadOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,14 +13,15 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * The accounts file with its events and contacts files, and how they are read ({@link InputOptions}): the
- * options of the commands that read an account book ({@code explain}, {@code backtest}, {@code compare},
- * {@code audit}), declared once as a picocli mixin, with their checks.
+ * The accounts file with its column mapping ({@link AccountMapping}), its events and contacts files, and
+ * how they are read ({@link InputOptions}): the options of the commands that read an account book
+ * ({@code explain}, {@code backtest}, {@code compare}, {@code audit}), declared once as a picocli mixin,
+ * with their checks.
  */
 final class AccountFiles {
 
     @Option(names = "--accounts", required = true, paramLabel = "FILE",
-            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
+            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines; a CRM export with --mapping.")
     private Path accounts;
 
     @Option(names = "--events", paramLabel = "FILE", description = "Events CSV: account_id,type,date,details.")
@@ -27,6 +30,9 @@ final class AccountFiles {
     @Option(names = "--contacts", paramLabel = "FILE",
             description = "Contacts CSV: account_id,name,title,role,seniority,department.")
     private Path contacts;
+
+    @Mixin
+    private AccountMapping mapping;
 
     @Mixin
     private InputOptions input;
@@ -41,9 +47,14 @@ final class AccountFiles {
      * @throws CommandSupport.Stop when a file is missing, unreadable or of an unknown format
      */
     Path[] requireReadable(CommandSupport support, Path... others) throws CommandSupport.Stop {
-        Path[] inputs = Stream.concat(Stream.of(accounts, events, contacts), Arrays.stream(others)).toArray(Path[]::new);
+        Path[] inputs = Stream.concat(Stream.of(accounts, mapping.file(), events, contacts), Arrays.stream(others))
+                .toArray(Path[]::new);
         support.requireReadable(inputs);
-        support.requireAccountFormats(accounts, events, contacts);
+        java.util.Optional<String> format = mapping.formatProblem(accounts);
+        if (format.isPresent()) {
+            throw support.usage(format.get());
+        }
+        support.requireRelatedFormats(events, contacts);
         return inputs;
     }
 
@@ -62,6 +73,17 @@ final class AccountFiles {
         return contacts;
     }
 
+    /**
+     * Opens the accounts file, through {@code --mapping} when given.
+     *
+     * @return the reader
+     * @throws io.icprules.io.InputFileException when the mapping or the file's header is unusable
+     * @throws IOException                       when a file cannot be read
+     */
+    AccountReader openAccounts() throws IOException {
+        return mapping.open(accounts, input.options());
+    }
+
     /** @return how the input files are read: {@code --encoding} and {@code --max-line-length} */
     ReadOptions options() {
         return input.options();
@@ -74,6 +96,10 @@ final class AccountFiles {
      * @throws IOException         when a file cannot be read
      */
     AccountBook read(CommandSupport support) throws CommandSupport.Stop, IOException {
-        return support.accounts(accounts, events, contacts, input.options());
+        try {
+            return support.accounts(accounts, mapping.mapping(), events, contacts, input.options());
+        } catch (InputFileException e) {
+            throw support.usage(e.getMessage());
+        }
     }
 }

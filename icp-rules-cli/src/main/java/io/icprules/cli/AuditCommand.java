@@ -6,6 +6,7 @@ import io.icprules.engine.FitEngine;
 import io.icprules.evidence.AccountBook;
 import io.icprules.evidence.Audit;
 import io.icprules.evidence.AuditReport;
+import io.icprules.evidence.DealMapping;
 import io.icprules.evidence.PipelineReader;
 import io.icprules.evidence.PipelineRecord;
 import io.icprules.evidence.report.HtmlReports;
@@ -62,6 +63,11 @@ final class AuditCommand implements Callable<Integer> {
             description = "Open deals CSV: deal_id,account_id (required), stage,amount (optional).")
     private Path pipeline;
 
+    @Option(names = "--pipeline-mapping", paramLabel = "FILE",
+            description = "Column mapping (YAML) for a pipeline file exported from a CRM (open deals): which column "
+                    + "is which and the export's values; the account may be named by id or by name.")
+    private Path pipelineMapping;
+
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "Evaluation date. Default: today (printed in the report).")
     private LocalDate asOf;
@@ -69,15 +75,25 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     private ReportFiles reports;
 
+    private List<PipelineRecord> readPipeline(CommandSupport support, DealMapping mapping, AccountBook book)
+            throws CommandSupport.Stop, IOException {
+        return support.deals(pipeline, mapping, book, f -> PipelineReader.read(f, accountFiles.options()),
+                (f, m, b) -> PipelineReader.read(f, m, b, accountFiles.options()));
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         CommandSupport support = new CommandSupport("audit", err);
         try {
             support.requireRulesFolder(rules);
-            reports.requireWritable(support, accountFiles.requireReadable(support, pipeline));
-            List<PipelineRecord> deals = support.read(pipeline, f -> PipelineReader.read(f, accountFiles.options()));
+            reports.requireWritable(support, accountFiles.requireReadable(support, pipeline, pipelineMapping));
+            DealMapping mapping = support.dealMapping(pipelineMapping, DealMapping.Layout.PIPELINE);
+            List<PipelineRecord> deals = readPipeline(support, mapping, null);
             AccountBook book = accountFiles.read(support);
+            if (deals == null) {
+                deals = readPipeline(support, mapping, book);
+            }
             LocalDate date = asOf != null ? asOf : LocalDate.now();
             try (FitEngine engine = support.compile(rules)) {
                 AuditReport report = Audit.run(engine, book, deals, date);

@@ -6,6 +6,7 @@ import io.icprules.engine.FitEngine;
 import io.icprules.evidence.AccountBook;
 import io.icprules.evidence.Backtest;
 import io.icprules.evidence.BacktestReport;
+import io.icprules.evidence.DealMapping;
 import io.icprules.evidence.DealRecord;
 import io.icprules.evidence.OutcomesReader;
 import io.icprules.evidence.report.HtmlReports;
@@ -63,8 +64,20 @@ final class BacktestCommand implements Callable<Integer> {
                     + "amount,cycle_days,retained_12m,expansion_amount (optional).")
     private Path outcomes;
 
+    @Option(names = "--outcomes-mapping", paramLabel = "FILE",
+            description = "Column mapping (YAML) for an outcomes file exported from a CRM, such as a HubSpot deals "
+                    + "export or a Salesforce opportunities report: which column is which, stage names to won, lost "
+                    + "and open, the export's date pattern; the account may be named by id or by name.")
+    private Path outcomesMapping;
+
     @Mixin
     private ReportFiles reports;
+
+    private List<DealRecord> readOutcomes(CommandSupport support, DealMapping mapping, AccountBook book)
+            throws CommandSupport.Stop, IOException {
+        return support.deals(outcomes, mapping, book, f -> OutcomesReader.read(f, accountFiles.options()),
+                (f, m, b) -> OutcomesReader.read(f, m, b, accountFiles.options()));
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -72,9 +85,13 @@ final class BacktestCommand implements Callable<Integer> {
         CommandSupport support = new CommandSupport("backtest", err);
         try {
             support.requireRulesFolder(rules);
-            reports.requireWritable(support, accountFiles.requireReadable(support, outcomes));
-            List<DealRecord> deals = support.read(outcomes, f -> OutcomesReader.read(f, accountFiles.options()));
+            reports.requireWritable(support, accountFiles.requireReadable(support, outcomes, outcomesMapping));
+            DealMapping mapping = support.dealMapping(outcomesMapping, DealMapping.Layout.OUTCOMES);
+            List<DealRecord> deals = readOutcomes(support, mapping, null);
             AccountBook book = accountFiles.read(support);
+            if (deals == null) {
+                deals = readOutcomes(support, mapping, book);
+            }
             try (FitEngine engine = support.compile(rules)) {
                 BacktestReport report = Backtest.run(engine, book, deals);
                 spec.commandLine().getOut().print(TextReports.backtest(report));

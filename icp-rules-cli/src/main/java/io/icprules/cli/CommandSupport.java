@@ -8,6 +8,8 @@ import io.icprules.engine.RulesetSource;
 import io.icprules.error.Diagnostic;
 import io.icprules.error.RulesetException;
 import io.icprules.evidence.AccountBook;
+import io.icprules.evidence.DealMapping;
+import io.icprules.io.ColumnMapping;
 import io.icprules.io.FileFormat;
 import io.icprules.io.InputFileException;
 import io.icprules.io.OrphanRows;
@@ -84,6 +86,11 @@ final class CommandSupport {
         if (FileFormat.fromFileName(accounts).isEmpty()) {
             throw usage("cannot tell the format of " + accounts + " from its name; use the extension .csv, .jsonl or .ndjson");
         }
+        requireRelatedFormats(events, contacts);
+    }
+
+    /** Checks that the events and contacts files (nulls skipped) are CSV files. */
+    void requireRelatedFormats(Path events, Path contacts) throws Stop {
         for (Path p : new Path[] {events, contacts}) {
             if (p != null && FileFormat.fromFileName(p).orElse(null) != FileFormat.CSV) {
                 throw usage("the events and contacts files must be .csv files: " + p);
@@ -143,12 +150,47 @@ final class CommandSupport {
         }
     }
 
-    AccountBook accounts(Path accounts, Path events, Path contacts, ReadOptions options) throws Stop, IOException {
+    AccountBook accounts(Path accounts, ColumnMapping mapping, Path events, Path contacts, ReadOptions options)
+            throws Stop, IOException {
         try {
-            return AccountBook.load(accounts, events, contacts, options);
+            return AccountBook.load(accounts, mapping, events, contacts, options);
         } catch (InputFileException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /**
+     * Reads a deals mapping ({@code --outcomes-mapping}, {@code --pipeline-mapping}).
+     *
+     * @return the mapping, or null when {@code file} is null
+     */
+    DealMapping dealMapping(Path file, DealMapping.Layout layout) throws Stop, IOException {
+        return file == null ? null : read(file, f -> DealMapping.load(f, layout));
+    }
+
+    /**
+     * Reads a deals file: in its own layout when {@code mapping} is null, else through the mapping,
+     * looking accounts up by name in {@code book} when the mapping says so. Without a mapping, or with
+     * one that maps account ids, it can be read before the accounts ({@code book} null), so that a bad
+     * header stops the command before the accounts are loaded.
+     *
+     * @return the records, or null when the mapping needs the accounts and {@code book} is null
+     */
+    <T> List<T> deals(Path file, DealMapping mapping, AccountBook book, IoFunction<Path, List<T>> plain,
+                      MappedReader<T> mapped) throws Stop, IOException {
+        if (mapping == null) {
+            return read(file, plain);
+        }
+        if (mapping.byAccountName() && book == null) {
+            return null;
+        }
+        return read(file, f -> mapped.read(f, mapping, book));
+    }
+
+    /** Reads a deals file through a mapping. */
+    @FunctionalInterface
+    interface MappedReader<T> {
+        List<T> read(Path file, DealMapping mapping, AccountBook book) throws IOException;
     }
 
     /** @return true when an events or contacts row names no account at all: those rows are lost to every report */

@@ -74,7 +74,7 @@ final class ExplainCommand implements Callable<Integer> {
         Path accounts = files.accounts();
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         Optional<AccountRecord> record;
-        try (AccountReader reader = AccountReader.open(accounts, files.options());
+        try (AccountReader reader = files.openAccounts();
              Stream<AccountRecord> records = reader.records()) {
             // Only this account's rows are held: explaining one account of a large book needs little memory.
             RelatedFacts related = RelatedFacts.loadFor(files.events(), files.contacts(), accountId, files.options());

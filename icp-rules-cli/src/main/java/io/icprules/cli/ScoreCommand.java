@@ -11,7 +11,6 @@ import io.icprules.error.RulesetException;
 import io.icprules.result.RulesetInfo;
 import io.icprules.io.AccountReader;
 import io.icprules.io.AccountReaderFactory;
-import io.icprules.io.ColumnMapping;
 import io.icprules.io.FileFormat;
 import io.icprules.io.InputFileException;
 import io.icprules.io.OrphanRows;
@@ -97,10 +96,8 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
     private Path accounts;
 
-    @Option(names = "--mapping", paramLabel = "FILE",
-            description = "Column mapping (YAML) for a CSV accounts file with other headers, such as a HubSpot or "
-                    + "Salesforce export: which column is which field, and how values are converted.")
-    private Path mapping;
+    @Mixin
+    private AccountMapping mapping;
 
     @Option(names = "--events", paramLabel = "FILE",
             description = "Events CSV: account_id,type,date,details (details as key=value;key=value). Read alongside "
@@ -140,9 +137,8 @@ final class ScoreCommand implements Callable<Integer> {
 
         // Open the accounts first: a bad header must stop the run before the ruleset is even compiled.
         try {
-            ColumnMapping columns = mapping == null ? null : ColumnMapping.load(mapping);
-            AccountReaderFactory accountFile = () -> columns == null ? AccountReader.open(accounts, input.options())
-                    : AccountReader.open(accounts, columns, input.options());
+            mapping.mapping();
+            AccountReaderFactory accountFile = () -> mapping.open(accounts, input.options());
             try (AccountReader reader = accountFile.open()) {
                 return rules.size() > 1 ? scoreProfiles(accountFile, reader, outFormat, date)
                         : score(accountFile, reader, outFormat, date);
@@ -373,7 +369,7 @@ final class ScoreCommand implements Callable<Integer> {
                 return "ruleset folder not found: " + r;
             }
         }
-        for (Path p : new Path[] {accounts, mapping, events, contacts}) {
+        for (Path p : new Path[] {accounts, mapping.file(), events, contacts}) {
             if (p == null) {
                 continue;
             }
@@ -382,12 +378,9 @@ final class ScoreCommand implements Callable<Integer> {
                 return problem.get();
             }
         }
-        if (mapping != null) {
-            if (FileFormat.fromFileName(accounts).orElse(FileFormat.CSV) != FileFormat.CSV) {
-                return "--mapping applies to CSV accounts files; " + accounts + " is JSON Lines";
-            }
-        } else if (FileFormat.fromFileName(accounts).isEmpty()) {
-            return "cannot tell the format of " + accounts + " from its name; use the extension .csv, .jsonl or .ndjson";
+        java.util.Optional<String> format = mapping.formatProblem(accounts);
+        if (format.isPresent()) {
+            return format.get();
         }
         if (events != null && FileFormat.fromFileName(events).orElse(null) != FileFormat.CSV) {
             return "the events file must be a .csv file: " + events;
@@ -401,7 +394,7 @@ final class ScoreCommand implements Callable<Integer> {
                 return outProblem.get();
             }
             if (Files.exists(out)) {
-                for (Path p : new Path[] {accounts, mapping, events, contacts}) {
+                for (Path p : new Path[] {accounts, mapping.file(), events, contacts}) {
                     if (p != null && Files.isSameFile(p, out)) {
                         return "--out would overwrite the input file " + p;
                     }

@@ -60,7 +60,8 @@ final class ValidateCommand implements Callable<Integer> {
     private Path rules;
 
     @Option(names = "--data", paramLabel = "FILE",
-            description = "Accounts file(s) (.csv, .jsonl) whose attributes and embedded events count as used. Repeatable.")
+            description = "Accounts file(s) (.csv, .jsonl) whose attributes and embedded events count as used. Repeatable; "
+                    + "with --mapping, CSV exports read through that mapping.")
     private List<Path> data = new ArrayList<>();
 
     @Option(names = "--events", paramLabel = "FILE", description = "Events CSV file(s) whose types count as used. Repeatable.")
@@ -68,6 +69,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Fail (exit 1) on warnings too, for CI.")
     private boolean strict;
+
+    @Mixin
+    private AccountMapping mapping;
 
     @Mixin
     private InputOptions input;
@@ -126,8 +130,12 @@ final class ValidateCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new InputFileException(file, "does not exist or is not a file");
             }
+            java.util.Optional<String> format = mapping.formatProblem(file);
+            if (format.isPresent()) {
+                throw new InputFileException(file, format.get());
+            }
             DataFindings seen = new DataFindings(file.toString());
-            try (AccountReader reader = AccountReader.open(file, input.options());
+            try (AccountReader reader = mapping.open(file, input.options());
                  Stream<AccountRecord> records = reader.records()) {
                 records.filter(r -> !r.isError()).forEach(r -> {
                     attributes.addAll(r.facts().account().getAttributes().keySet());

@@ -2,6 +2,7 @@ package io.icprules.evidence;
 
 import io.icprules.io.AccountReader;
 import io.icprules.io.AccountRecord;
+import io.icprules.io.ColumnMapping;
 import io.icprules.io.OrphanRows;
 import io.icprules.io.ReadOptions;
 import io.icprules.io.TextValues;
@@ -68,8 +69,29 @@ public final class AccountBook {
      * @throws IOException                       when a file cannot be read
      */
     public static AccountBook load(Path accounts, Path events, Path contacts, ReadOptions options) throws IOException {
+        return load(accounts, null, events, contacts, options);
+    }
+
+    /**
+     * Reads an accounts file, a CRM export through a column mapping when one is given, and joins the
+     * events and contacts files to it, all read in a given encoding with a given longest row.
+     *
+     * @param accounts the accounts file, never null
+     * @param mapping  the column mapping of a CSV export (see {@link ColumnMapping#load(Path)}), or null
+     *                 for the file's own layout
+     * @param events   an events CSV, or null
+     * @param contacts a contacts CSV, or null
+     * @param options  the encoding and the longest row, never null
+     * @return the loaded accounts
+     * @throws io.icprules.io.InputFileException when a file cannot be used at all (for a mapping: its
+     *                                           header does not fit the mapping)
+     * @throws IOException                       when a file cannot be read
+     */
+    public static AccountBook load(Path accounts, ColumnMapping mapping, Path events, Path contacts,
+                                   ReadOptions options) throws IOException {
         RelatedFacts related = RelatedFacts.load(events, contacts, options);
-        try (AccountReader reader = AccountReader.open(accounts, options);
+        try (AccountReader reader = mapping == null ? AccountReader.open(accounts, options)
+                : AccountReader.open(accounts, mapping, options);
              Stream<AccountRecord> stream = reader.records()) {
             return of(String.valueOf(accounts.getFileName()), stream.map(related::attach).toList(), related.orphans());
         }

@@ -152,10 +152,10 @@ public final class Backtest {
                 ? expandedBy.divide(expandedBase, MathContext.DECIMAL64).doubleValue() : null;
         return new SegmentStats(name, kind, all.size(), open, wins.size() + lost, wins.size(), lost, churned,
                 winRate, lift,
-                Median.of(wins.stream().map(Deal::cycleDays).filter(Objects::nonNull).toList()),
+                Median.of(wins.stream().map(Deal::salesCycleDays).filter(Objects::nonNull).toList()),
                 Median.of(amounts), sum(amounts),
                 Rate.wilson(retained, retentionKnown),
-                Median.of(expansions), sum(expansions), expansionRate);
+                Median.of(expansions), sum(expansions), expansionRate, UnitEconomics.of(all));
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {

@@ -14,29 +14,35 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads an outcomes CSV: one row per deal.
+ * Reads an outcomes CSV: one row per deal, in the file's own layout or, through a
+ * {@link DealMapping}, as a CRM exports it (a HubSpot deals export, a Salesforce opportunities
+ * report).
  *
- * <p>Columns (header required, any order, names matched ignoring case): {@code account_id},
- * {@code entered_pipeline} ({@code yyyy-MM-dd}) and {@code outcome} ({@code won}, {@code lost},
- * {@code open}, {@code churned}) are required; {@code deal_id}, {@code close_date},
- * {@code amount} (annual contract value), {@code cycle_days}, {@code retained_12m}
- * ({@code true}/{@code false}) and {@code expansion_amount} are optional, as columns and as cells.
+ * <p>Columns of the own layout (header required, any order, names matched ignoring case):
+ * {@code account_id}, {@code entered_pipeline} ({@code yyyy-MM-dd}) and {@code outcome}
+ * ({@code won}, {@code lost}, {@code open}, {@code churned}) are required; {@code deal_id},
+ * {@code close_date}, {@code amount} (annual contract value), {@code cycle_days},
+ * {@code retained_12m} ({@code true}/{@code false}), {@code expansion_amount},
+ * {@code churned_amount}, {@code gross_margin} (a fraction, {@code 0.72}) and
+ * {@code acquisition_cost} are optional, as columns and as cells.
  *
  * <p>A row with a bad value becomes an error record naming its line, the account and every problem
- * of the row; retention or expansion given for a deal that was not won is such a problem, because
- * one of the two cells must be wrong. A row whose text cannot be read (a stray quote, bytes that are
- * not text in the file's encoding, a line over the length limit) becomes an error record saying why;
- * the rows after it are read.
+ * of the row; retention, expansion or churned value given for a deal that was not won is such a
+ * problem, because one of the two cells must be wrong. A row whose text cannot be read (a stray
+ * quote, bytes that are not text in the file's encoding, a line over the length limit) becomes an
+ * error record saying why; the rows after it are read.
  */
 public final class OutcomesReader {
 
     /** The accepted columns, in the order the documentation lists them. */
     public static final List<String> COLUMNS = List.of("deal_id", "account_id", "entered_pipeline", "outcome",
-            "close_date", "amount", "cycle_days", "retained_12m", "expansion_amount");
+            "close_date", "amount", "cycle_days", "retained_12m", "expansion_amount", "churned_amount",
+            "gross_margin", "acquisition_cost");
 
     /** The columns a file must have. */
     public static final Set<String> REQUIRED = Set.of("account_id", "entered_pipeline", "outcome");
@@ -67,62 +73,142 @@ public final class OutcomesReader {
      * @throws IOException        when it cannot be read
      */
     public static List<DealRecord> read(Path file, ReadOptions options) throws IOException {
-        List<DealRecord> out = new ArrayList<>();
         try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED, options)) {
-            while (rows.hasNext()) {
-                out.add(toRecord(next(rows)));
-            }
+            return read(rows, DealCells.PLAIN, null);
+        }
+    }
+
+    /**
+     * Reads a CRM deals export through its mapping. When the mapping names the account by
+     * {@code account_name}, each deal's account is the account of {@code accounts} with that name:
+     * as written, else ignoring case and runs of spaces; a name that matches no account or several
+     * makes the row an error record naming the name, the accounts it matches and the fix.
+     *
+     * @param file     the export, never null
+     * @param mapping  its mapping, see {@link DealMapping#loadOutcomes(Path)}; never null
+     * @param accounts the accounts the deals' names are looked up in; may be null when the mapping
+     *                 maps an {@code account_id} column
+     * @param options  the encoding and the longest row, never null
+     * @return one record per data row, in file order
+     * @throws InputFileException when the file is empty, its header does not fit the mapping, or it
+     *                            cannot be read to its end
+     * @throws IOException        when it cannot be read
+     * @throws IllegalArgumentException when the mapping is a pipeline mapping, or names accounts by
+     *                            name and no accounts are given
+     */
+    public static List<DealRecord> read(Path file, DealMapping mapping, AccountBook accounts, ReadOptions options)
+            throws IOException {
+        Objects.requireNonNull(mapping, "mapping");
+        if (mapping.layout() != DealMapping.Layout.OUTCOMES) {
+            throw new IllegalArgumentException("not an outcomes mapping: " + mapping.source());
+        }
+        AccountNames names = names(mapping, accounts);
+        try (CsvRows rows = CsvRows.open(file, header -> mapping.columns(file, header), options)) {
+            return read(rows, DealCells.mapped(mapping), names);
+        }
+    }
+
+    /** @return the names to look accounts up by, or null when the mapping gives ids */
+    static AccountNames names(DealMapping mapping, AccountBook accounts) {
+        if (!mapping.byAccountName()) {
+            return null;
+        }
+        if (accounts == null) {
+            throw new IllegalArgumentException("the mapping " + mapping.source()
+                    + " names accounts by account_name: give the accounts to look the names up in");
+        }
+        return AccountNames.of(accounts);
+    }
+
+    private static List<DealRecord> read(CsvRows rows, DealCells cells, AccountNames names) throws IOException {
+        List<DealRecord> out = new ArrayList<>();
+        while (rows.hasNext()) {
+            out.add(toRecord(next(rows), cells, names));
         }
         return out;
     }
 
-    private static DealRecord toRecord(CsvRow row) {
-        String accountId = TextValues.blankToNull(row.get("account_id"));
+    private static DealRecord toRecord(CsvRow row, DealCells cells, AccountNames names) {
+        List<String> problems = new ArrayList<>();
+        String accountId = accountId(row, cells, names, problems);
         if (row.problem().isPresent()) {
             return DealRecord.error(row.line(), accountId, row.problem().get());
         }
-        List<String> problems = new ArrayList<>();
-        if (accountId == null) {
-            problems.add("account_id: is required");
-        }
-        LocalDate entered = cell(problems, () -> TextValues.isoDate("entered_pipeline", row.get("entered_pipeline")));
-        if (entered == null && problems.stream().noneMatch(p -> p.startsWith("entered_pipeline"))) {
-            problems.add("entered_pipeline: is required (the date the account entered the pipeline, "
+        LocalDate entered = cell(problems, () -> cells.date(row, "entered_pipeline"));
+        if (entered == null && problems.stream().noneMatch(p -> p.startsWith(cells.label("entered_pipeline")))) {
+            problems.add(cells.label("entered_pipeline") + ": is required (the date the account entered the pipeline, "
                     + "which the account is scored as of)");
         }
-        String outcomeText = TextValues.blankToNull(row.get("outcome"));
+        String outcomeText = TextValues.blankToNull(cells.text(row, "outcome"));
         DealOutcome outcome = DealOutcome.parse(outcomeText).orElse(null);
         if (outcome == null) {
-            problems.add(outcomeText == null ? "outcome: is required (won, lost, open or churned)"
-                    : "outcome: '" + TextValues.preview(outcomeText) + "' is not won, lost, open or churned");
+            problems.add(outcomeText == null ? cells.label("outcome") + ": is required (won, lost, open or churned)"
+                    : cells.label("outcome") + ": '" + TextValues.preview(outcomeText) + "' is not won, lost, open or "
+                            + "churned" + (cells == DealCells.PLAIN ? "" : " (translate it under values: in the mapping)"));
         }
-        LocalDate closed = cell(problems, () -> TextValues.isoDate("close_date", row.get("close_date")));
+        LocalDate closed = cell(problems, () -> cells.date(row, "close_date"));
         if (closed != null && entered != null && closed.isBefore(entered)) {
-            problems.add("close_date: " + closed + " is before entered_pipeline " + entered);
+            problems.add(cells.label("close_date") + ": " + closed + " is before entered_pipeline " + entered);
         }
-        BigDecimal amount = cell(problems, () -> TextValues.decimal("amount", row.get("amount")));
-        if (amount != null && amount.signum() < 0) {
-            problems.add("amount: " + amount.toPlainString() + " is negative");
-        }
-        Long cycle = cell(problems, () -> TextValues.wholeLong("cycle_days", row.get("cycle_days")));
+        BigDecimal amount = nonNegative(problems, cells, row, "amount");
+        Long cycle = cell(problems, () -> cells.whole(row, "cycle_days"));
         if (cycle != null && (cycle < 0 || cycle > 36_500)) {
-            problems.add("cycle_days: " + cycle + " is not between 0 and 36500");
+            problems.add(cells.label("cycle_days") + ": " + cycle + " is not between 0 and 36500");
         }
-        Boolean retained = cell(problems, () -> TextValues.bool("retained_12m", row.get("retained_12m")));
-        BigDecimal expansion = cell(problems, () -> TextValues.decimal("expansion_amount", row.get("expansion_amount")));
+        Boolean retained = cell(problems, () -> cells.bool(row, "retained_12m"));
+        BigDecimal expansion = cell(problems, () -> cells.number(row, "expansion_amount"));
+        BigDecimal churnedAmount = nonNegative(problems, cells, row, "churned_amount");
+        BigDecimal margin = cell(problems, () -> cells.number(row, "gross_margin"));
+        if (margin != null && margin.abs().compareTo(BigDecimal.ONE) > 0) {
+            problems.add(cells.label("gross_margin") + ": " + margin.toPlainString() + " is not a fraction between -1 "
+                    + "and 1 (write 72% as 0.72" + (cells == DealCells.PLAIN ? ")" : " or 72%)"));
+        }
+        BigDecimal cost = nonNegative(problems, cells, row, "acquisition_cost");
         if (outcome != null && !outcome.isWin()) {
-            if (retained != null) {
-                problems.add("retained_12m: given for a deal that is " + outcome.label() + ", not won");
-            }
-            if (expansion != null) {
-                problems.add("expansion_amount: given for a deal that is " + outcome.label() + ", not won");
+            for (Object[] c : new Object[][] {{"retained_12m", retained}, {"expansion_amount", expansion},
+                    {"churned_amount", churnedAmount}}) {
+                if (c[1] != null) {
+                    problems.add(cells.label((String) c[0]) + ": given for a deal that is " + outcome.label() + ", not won");
+                }
             }
         }
         if (!problems.isEmpty()) {
             return DealRecord.error(row.line(), accountId, String.join("; ", problems));
         }
-        return DealRecord.ok(row.line(), new Deal(TextValues.blankToNull(row.get("deal_id")), accountId, entered,
-                outcome, closed, amount, cycle == null ? null : cycle.intValue(), retained, expansion));
+        return DealRecord.ok(row.line(), new Deal(TextValues.blankToNull(cells.text(row, "deal_id")), accountId, entered,
+                outcome, closed, amount, cycle == null ? null : cycle.intValue(), retained, expansion, churnedAmount,
+                margin, cost));
+    }
+
+    /** The account: its id, or the id its name resolves to; a missing or unresolved one is a problem of the row. */
+    static String accountId(CsvRow row, DealCells cells, AccountNames names, List<String> problems) {
+        if (names == null) {
+            String id = TextValues.blankToNull(cells.text(row, "account_id"));
+            if (id == null && !row.isBroken()) {
+                problems.add(cells.label("account_id") + ": is required");
+            }
+            return id;
+        }
+        String name = TextValues.blankToNull(cells.text(row, DealMapping.ACCOUNT_NAME));
+        if (name == null) {
+            if (!row.isBroken()) {
+                problems.add(cells.label(DealMapping.ACCOUNT_NAME) + ": is required (the name of the deal's account)");
+            }
+            return null;
+        }
+        AccountNames.Found found = names.find(cells.label(DealMapping.ACCOUNT_NAME), name.strip());
+        if (found.problem() != null && !row.isBroken()) {
+            problems.add(found.problem());
+        }
+        return found.accountId();
+    }
+
+    private static BigDecimal nonNegative(List<String> problems, DealCells cells, CsvRow row, String column) {
+        BigDecimal n = cell(problems, () -> cells.number(row, column));
+        if (n != null && n.signum() < 0) {
+            problems.add(cells.label(column) + ": " + n.toPlainString() + " is negative");
+        }
+        return n;
     }
 
     /** Parses one cell, adding its problem to the row's instead of stopping at the first. */

@@ -32,7 +32,8 @@ public final class OutcomesWriter implements Closeable {
      */
     public void write(Deal deal) throws IOException {
         out.write(Arrays.asList(deal.dealId(), deal.accountId(), deal.enteredPipeline(), deal.outcome().label(),
-                deal.closeDate(), plain(deal.amount()), deal.cycleDays(), deal.retained12m(), plain(deal.expansion())));
+                deal.closeDate(), plain(deal.amount()), deal.cycleDays(), deal.retained12m(), plain(deal.expansion()),
+                plain(deal.churnedAmount()), plain(deal.grossMargin()), plain(deal.acquisitionCost())));
     }
 
     private static String plain(BigDecimal b) {

@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads a pipeline CSV: one row per open deal. Columns {@code deal_id} and {@code account_id} are
+ * Reads a pipeline CSV: one row per open deal, in the file's own layout or, through a
+ * {@link DealMapping}, as a CRM exports it. Columns {@code deal_id} and {@code account_id} are
  * required, {@code stage} and {@code amount} optional. A bad row (blank ids, an amount that is not a
  * number or is negative, a deal id seen on an earlier line, text that cannot be read such as a stray
  * quote) becomes an error record with its line; the rows after it are read.
@@ -57,45 +59,75 @@ public final class PipelineReader {
      * @throws IOException        when it cannot be read
      */
     public static List<PipelineRecord> read(Path file, ReadOptions options) throws IOException {
+        try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED, options)) {
+            return read(rows, DealCells.PLAIN, null);
+        }
+    }
+
+    /**
+     * Reads a CRM export of open deals through its mapping. When the mapping names the account by
+     * {@code account_name}, each deal's account is found by name in {@code accounts} as
+     * {@link OutcomesReader#read(Path, DealMapping, AccountBook, ReadOptions)} does.
+     *
+     * @param file     the export, never null
+     * @param mapping  its mapping, see {@link DealMapping#loadPipeline(Path)}; never null
+     * @param accounts the accounts the deals' names are looked up in; may be null when the mapping
+     *                 maps an {@code account_id} column
+     * @param options  the encoding and the longest row, never null
+     * @return one record per data row, in file order
+     * @throws InputFileException when the file is empty, its header does not fit the mapping, or it
+     *                            cannot be read to its end
+     * @throws IOException        when it cannot be read
+     * @throws IllegalArgumentException when the mapping is an outcomes mapping, or names accounts by
+     *                            name and no accounts are given
+     */
+    public static List<PipelineRecord> read(Path file, DealMapping mapping, AccountBook accounts, ReadOptions options)
+            throws IOException {
+        Objects.requireNonNull(mapping, "mapping");
+        if (mapping.layout() != DealMapping.Layout.PIPELINE) {
+            throw new IllegalArgumentException("not a pipeline mapping: " + mapping.source());
+        }
+        AccountNames names = OutcomesReader.names(mapping, accounts);
+        try (CsvRows rows = CsvRows.open(file, header -> mapping.columns(file, header), options)) {
+            return read(rows, DealCells.mapped(mapping), names);
+        }
+    }
+
+    private static List<PipelineRecord> read(CsvRows rows, DealCells cells, AccountNames names) throws IOException {
         List<PipelineRecord> out = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED, options)) {
-            while (rows.hasNext()) {
-                CsvRow row;
-                try {
-                    row = rows.next();
-                } catch (CsvSyntaxException e) {
-                    throw new InputFileException(rows.file(), "line " + e.line() + ": " + e.problem());
-                }
-                out.add(toRecord(row, seen));
+        while (rows.hasNext()) {
+            CsvRow row;
+            try {
+                row = rows.next();
+            } catch (CsvSyntaxException e) {
+                throw new InputFileException(rows.file(), "line " + e.line() + ": " + e.problem());
             }
+            out.add(toRecord(row, cells, names, seen));
         }
         return out;
     }
 
-    private static PipelineRecord toRecord(CsvRow row, Map<String, Long> seen) {
-        String dealId = TextValues.blankToNull(row.get("deal_id"));
-        String accountId = TextValues.blankToNull(row.get("account_id"));
+    private static PipelineRecord toRecord(CsvRow row, DealCells cells, AccountNames names, Map<String, Long> seen) {
+        String dealId = TextValues.blankToNull(cells.text(row, "deal_id"));
+        List<String> problems = new ArrayList<>();
+        String accountId = OutcomesReader.accountId(row, cells, names, problems);
         if (row.problem().isPresent()) {
             return PipelineRecord.error(row.line(), dealId, accountId, row.problem().get());
         }
-        List<String> problems = new ArrayList<>();
         if (dealId == null) {
-            problems.add("deal_id: is required");
+            problems.add(0, cells.label("deal_id") + ": is required");
         } else {
             Long first = seen.putIfAbsent(dealId, row.line());
             if (first != null) {
-                problems.add("deal_id: " + TextValues.preview(dealId) + " already appears on line " + first);
+                problems.add(0, cells.label("deal_id") + ": " + TextValues.preview(dealId) + " already appears on line " + first);
             }
-        }
-        if (accountId == null) {
-            problems.add("account_id: is required");
         }
         BigDecimal amount = null;
         try {
-            amount = TextValues.decimal("amount", row.get("amount"));
+            amount = cells.number(row, "amount");
             if (amount != null && amount.signum() < 0) {
-                problems.add("amount: " + amount.toPlainString() + " is negative");
+                problems.add(cells.label("amount") + ": " + amount.toPlainString() + " is negative");
             }
         } catch (InvalidFactException e) {
             problems.add(e.getMessage());
@@ -104,6 +136,6 @@ public final class PipelineReader {
             return PipelineRecord.error(row.line(), dealId, accountId, String.join("; ", problems));
         }
         return PipelineRecord.ok(row.line(), new PipelineDeal(dealId, accountId,
-                TextValues.blankToNull(row.get("stage")), amount));
+                TextValues.blankToNull(cells.text(row, "stage")), amount));
     }
 }

@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -19,12 +22,13 @@ import java.util.regex.Pattern;
  * Converts the values of CRM exports: numbers written for people ({@code 1,200}, {@code $4.5M},
  * {@code 85%}), ranges ({@code 1,001-5,000}, {@code 10,001+}), yes/no answers, dates in a declared
  * form, country names and website addresses. Every failure is an {@link InvalidFactException} that
- * quotes the value and says what was expected.
+ * quotes the value and says what was expected. Used by {@link MappedCsvAccountReader}, and by readers
+ * of other CRM exports (deals, opportunities) that convert cells the same way.
  */
-final class CrmValues {
+public final class CrmValues {
 
     /** How a range such as {@code 1,001-5,000} becomes one number. */
-    enum RangeRule {
+    public enum RangeRule {
         /** The lower bound: never overstates a size. {@code 1,001-5,000} is 1001. */
         LOWER,
         /** Half-way between the bounds, rounded down for whole numbers. {@code 1,001-5,000} is 3000. */
@@ -61,7 +65,7 @@ final class CrmValues {
      * @return the number, or null when blank
      * @throws InvalidFactException when the text is neither
      */
-    static BigDecimal number(String field, String text, RangeRule range) {
+    public static BigDecimal number(String field, String text, RangeRule range) {
         String t = TextValues.blankToNull(text);
         if (t == null) {
             return null;
@@ -104,7 +108,7 @@ final class CrmValues {
      * @return the number, or null when blank
      * @throws InvalidFactException when the text is not a number, or the number is not whole
      */
-    static Long whole(String field, String text, RangeRule range) {
+    public static Long whole(String field, String text, RangeRule range) {
         BigDecimal n = number(field, text, range);
         if (n == null) {
             return null;
@@ -149,7 +153,7 @@ final class CrmValues {
      * @return the answer, or null when blank
      * @throws InvalidFactException for anything but yes, no, true, false, y, n, 1 or 0 (any case)
      */
-    static Boolean bool(String field, String text) {
+    public static Boolean bool(String field, String text) {
         String t = TextValues.blankToNull(text);
         if (t == null) {
             return null;
@@ -159,6 +163,23 @@ final class CrmValues {
             case "no", "n", "false", "0" -> false;
             default -> throw TextValues.refused(field, t, "is not a yes/no answer (Yes, No, True, False, Y, N, 1 or 0)");
         };
+    }
+
+    /**
+     * Builds the form of the dates of an export from a {@code java.time} pattern such as
+     * {@code MM/dd/yyyy} or {@code yyyy-MM-dd HH:mm}: month and day names in English, any case, and
+     * no invalid date (30 February is refused). A time of day in the pattern is read and dropped by
+     * {@link #date}.
+     *
+     * @param pattern the pattern, never null
+     * @return the form
+     * @throws IllegalArgumentException when the pattern is not a valid pattern
+     */
+    public static DateTimeFormatter dateFormat(String pattern) {
+        // STRICT rejects 30 February; a pattern with yyyy needs the era, which is always ours.
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /**
@@ -172,7 +193,7 @@ final class CrmValues {
      * @return the date, or null when blank
      * @throws InvalidFactException when the text is not a valid date in that form
      */
-    static LocalDate date(String field, String text, DateTimeFormatter format, String pattern) {
+    public static LocalDate date(String field, String text, DateTimeFormatter format, String pattern) {
         String t = TextValues.blankToNull(text);
         if (t == null) {
             return null;

@@ -62,7 +62,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
 
     /** Decides from a header which columns are read, by name, or why the file cannot be used. */
     @FunctionalInterface
-    interface HeaderCheck {
+    public interface HeaderCheck {
         /**
          * @param header the header's cells as written
          * @return the column names to read, each with its 0-based position
@@ -116,7 +116,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
      * @throws InputFileException when the file is empty, its header is unreadable or the check refuses it
      * @throws IOException        when the file cannot be opened
      */
-    static CsvRows open(Path file, HeaderCheck check, ReadOptions options) throws IOException {
+    public static CsvRows open(Path file, HeaderCheck check, ReadOptions options) throws IOException {
         CsvRowGuard guard = new CsvRowGuard(options.open(file), options);
         CsvParser parser = null;
         try {

@@ -45,6 +45,11 @@ final class Format {
         return x == null ? NONE : String.format(Locale.ROOT, "%,d", x.setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
+    /** {@code 14.2}: months, to a tenth. */
+    static String months(Double x) {
+        return x == null ? NONE : String.format(Locale.ROOT, "%.1f", x);
+    }
+
     static String number(Double x) {
         return x == null ? NONE : String.format(Locale.ROOT, "%,.0f", x);
     }

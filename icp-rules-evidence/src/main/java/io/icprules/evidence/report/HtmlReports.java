@@ -11,6 +11,7 @@ import io.icprules.evidence.RecordError;
 import io.icprules.evidence.RuleSignal;
 import io.icprules.evidence.ScoreBin;
 import io.icprules.evidence.SegmentStats;
+import io.icprules.evidence.UnitEconomics;
 import io.icprules.evidence.Verdict;
 
 import java.io.IOException;
@@ -213,6 +214,7 @@ public final class HtmlReports {
                 + "wins where the outcomes file gives them; medians come with a 95% interval when there are at "
                 + "least 8 values. Expansion rate: expansion over ACV, summed over wins that have both.",
                 "class", "note");
+        economics(h, r.segments());
         h.element("h3", "Which signals predict winning");
         rules(h, r.rules());
         h.element("p", "For each rule that fired for a closed deal (as of its entry date): how many won and lost "
@@ -253,6 +255,38 @@ public final class HtmlReports {
             h.close("tr").newline();
         }
         h.close("table");
+    }
+
+    /** Net revenue retention, gross margin and CAC payback by group; the section is left out when no deal has their cells. */
+    private static void economics(Html h, List<SegmentStats> segments) {
+        if (segments.stream().noneMatch(s -> s.economics() != null)) {
+            return;
+        }
+        h.element("h3", "Unit economics by group");
+        h.open("table").open("tr");
+        for (String c : List.of("group", "net revenue retention", "wins", "gross margin", "wins", "CAC payback, months",
+                "wins + lost")) {
+            h.element("th", c, "class", c.equals("group") ? "l" : null);
+        }
+        h.close("tr");
+        for (SegmentStats s : segments) {
+            UnitEconomics e = s.economics();
+            h.open("tr", "class", s.kind().equals("fit") || s.kind().equals("all") ? "sum" : null);
+            h.element("td", (s.kind().equals("tier") ? "tier " : "") + s.name(), "class", "l");
+            h.element("td", e == null ? Format.NONE : Format.percent(e.netRevenueRetention()))
+                    .element("td", e == null || e.netRevenueRetention() == null ? Format.NONE : Format.count(e.retentionDeals()))
+                    .element("td", e == null ? Format.NONE : Format.percent(e.grossMargin()))
+                    .element("td", e == null || e.grossMargin() == null ? Format.NONE : Format.count(e.marginDeals()))
+                    .element("td", e == null ? Format.NONE : Format.months(e.cacPaybackMonths()))
+                    .element("td", e == null || e.cacPaybackMonths() == null ? Format.NONE
+                            : Format.count(e.paybackWins()) + " + " + Format.count(e.paybackLost()));
+            h.close("tr").newline();
+        }
+        h.close("table");
+        h.element("p", "Over the wins whose cells the outcomes file gives. Net revenue retention: (ACV + expansion - "
+                + "churned ACV) / ACV, summed. Gross margin: the ACV-weighted mean. CAC payback: the acquisition cost "
+                + "of those wins and of the lost deals that have one, over the wins' monthly gross profit (ACV / 12 x "
+                + "gross margin).", "class", "note");
     }
 
     private static void rules(Html h, List<RuleSignal> rules) {

@@ -10,6 +10,7 @@ import io.icprules.evidence.Mover;
 import io.icprules.evidence.RecordError;
 import io.icprules.evidence.RuleSignal;
 import io.icprules.evidence.SegmentStats;
+import io.icprules.evidence.UnitEconomics;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +50,7 @@ public final class TextReports {
                     Format.times(s.lift()), Format.number(s.cycleDays().median()), Format.number(s.acv().median()),
                     Format.money(s.acvTotal()), Format.rate(s.retention12m())));
         }
+        economics(out, r.segments());
         List<RuleSignal> over = r.rules().stream().filter(s -> s.ratio() != null && s.ratio().value() > 1).toList();
         List<RuleSignal> under = r.rules().stream().filter(s -> s.ratio() != null && s.ratio().value() < 1).toList();
         out.append('\n').append("Rules most over-represented among won deals:").append('\n');
@@ -60,6 +62,27 @@ public final class TextReports {
         errors(out, r.errors(), "Rows left out");
         r.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
         return out.toString();
+    }
+
+    /** Net revenue retention, gross margin and CAC payback by group, when some deals have their cells. */
+    private static void economics(StringBuilder out, List<SegmentStats> segments) {
+        if (segments.stream().noneMatch(s -> s.economics() != null)) {
+            return;
+        }
+        out.append('\n').append(String.format(Locale.ROOT, "%-20s %-21s %-19s %-24s%n", "group",
+                "net revenue retention", "gross margin", "CAC payback, months"));
+        for (SegmentStats s : segments) {
+            UnitEconomics e = s.economics();
+            out.append(String.format(Locale.ROOT, "%-20s %-21s %-19s %-24s%n",
+                    (s.kind().equals("tier") ? "tier " : "") + s.name(),
+                    e == null || e.netRevenueRetention() == null ? Format.NONE
+                            : Format.percent(e.netRevenueRetention()) + " (" + Format.count(e.retentionDeals()) + " wins)",
+                    e == null || e.grossMargin() == null ? Format.NONE
+                            : Format.percent(e.grossMargin()) + " (" + Format.count(e.marginDeals()) + " wins)",
+                    e == null || e.cacPaybackMonths() == null ? Format.NONE
+                            : Format.months(e.cacPaybackMonths()) + " (" + Format.count(e.paybackWins()) + " wins, "
+                                    + Format.count(e.paybackLost()) + " lost)"));
+        }
     }
 
     private static void rules(StringBuilder out, List<RuleSignal> rules) {
