@@ -160,8 +160,9 @@ public final class OutcomesReader {
         BigDecimal churnedAmount = nonNegative(problems, cells, row, "churned_amount");
         BigDecimal margin = cell(problems, () -> cells.number(row, "gross_margin"));
         if (margin != null && margin.abs().compareTo(BigDecimal.ONE) > 0) {
-            problems.add(cells.label("gross_margin") + ": " + margin.toPlainString() + " is not a fraction between -1 "
-                    + "and 1 (write 72% as 0.72" + (cells == DealCells.PLAIN ? ")" : " or 72%)"));
+            problems.add(cells.label("gross_margin") + ": " + margin.stripTrailingZeros().toPlainString()
+                    + " is not a fraction between -1 and 1 (" + (cells == DealCells.PLAIN ? "write 72% as 0.72)"
+                    : "-100% to 100%)"));
         }
         BigDecimal cost = nonNegative(problems, cells, row, "acquisition_cost");
         if (outcome != null && !outcome.isWin()) {
