@@ -24,7 +24,8 @@ import java.math.BigDecimal;
  * @param churned        won deals whose customer has left
  * @param winRate        wins over closed deals, with its Wilson interval
  * @param lift           the win rate divided by the win rate of all deals, or null when either is unknown
- * @param cycleDays      the median sales cycle of wins, in days
+ * @param cycleDays      the median sales cycle of wins, in days ({@link Deal#salesCycleDays()}: from the
+ *                       dates when the file gives no cycle)
  * @param acv            the median annual contract value of wins
  * @param acvTotal       the total annual contract value of wins
  * @param retention12m   wins still customers after 12 months, over wins where that is known
