@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 final class AccountFiles {
 
     @Option(names = "--accounts", required = true, paramLabel = "FILE",
-            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines.")
+            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines. For backtest, compare and audit, a CSV "
+                    + "with a valid_from column holds snapshots: each account as it was from that date.")
     private Path accounts;
 
     @Option(names = "--events", paramLabel = "FILE", description = "Events CSV: account_id,type,date,details.")
