@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 final class AccountFiles {
 
     @Option(names = "--accounts", required = true, paramLabel = "FILE",
-            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines. For backtest, compare and audit, a CSV "
+            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines. A CSV "
                     + "with a valid_from column holds snapshots: each account as it was from that date.")
     private Path accounts;
 

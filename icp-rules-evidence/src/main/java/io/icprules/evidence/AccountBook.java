@@ -122,6 +122,19 @@ public final class AccountBook {
     }
 
     /**
+     * Tells whether an accounts file is a snapshot file: a CSV file whose header is the accounts layout
+     * with a {@code valid_from} column.
+     *
+     * @param accounts the accounts file, never null
+     * @param options  the encoding and the longest row, never null
+     * @return true for a snapshot file; false for any other file, whose reader says what is wrong with it
+     * @throws IOException when the file cannot be read
+     */
+    public static boolean isSnapshotFile(Path accounts, ReadOptions options) throws IOException {
+        return AccountSnapshots.isSnapshotFile(accounts, options);
+    }
+
+    /**
      * Builds a book of snapshots from rows already read (see the class comment).
      *
      * @param fileName  the accounts file's name, for messages, never null
