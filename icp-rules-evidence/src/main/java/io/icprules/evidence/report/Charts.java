@@ -191,8 +191,8 @@ final class Charts {
                 hi = Math.max(hi, p.trend());
             }
         }
-        // Powers of two from 1/16x to 32x at most: a ratio beyond is drawn at the edge.
-        int bottom = Math.max(-4, (int) Math.floor(log2(lo) - 1e-9));
+        // Powers of two from 1/8x to 32x at most: a ratio beyond is drawn at the edge.
+        int bottom = Math.max(-3, (int) Math.floor(log2(lo) - 1e-9));
         int top = Math.min(5, (int) Math.ceil(log2(hi) + 1e-9));
         if (top - bottom < 2) {
             bottom = Math.min(bottom, -1);

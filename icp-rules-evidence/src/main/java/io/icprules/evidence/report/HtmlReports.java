@@ -260,7 +260,7 @@ public final class HtmlReports {
         }
         h.close("tr");
         for (PeriodStats p : d.periods()) {
-            h.open("tr").element("td", p.period(), "class", "l").element("td", Format.count(p.deals()))
+            h.open("tr").element("td", p.period()).element("td", Format.count(p.deals()))
                     .element("td", Format.count(p.open())).element("td", Format.count(p.inIcp().trials()))
                     .element("td", Format.rate(p.inIcp())).element("td", Format.count(p.outOfIcp().trials()))
                     .element("td", Format.rate(p.outOfIcp())).element("td", Format.ratio(p.ratio()))
