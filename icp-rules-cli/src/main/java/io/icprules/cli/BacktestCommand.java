@@ -71,7 +71,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--by", paramLabel = "PERIOD",
             description = "month, quarter or year: also follow the in-ICP over out-of-ICP win-rate ratio period by "
-                    + "period (of each deal's entered_pipeline date), with its 95%% interval, and judge its trend.")
+                    + "period (of each deal's entered_pipeline date), with its confidence interval, and judge its trend.")
     private Period by;
 
     @Mixin
