@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 final class AccountFiles {
 
     @Option(names = "--accounts", required = true, paramLabel = "FILE",
-            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines; a CRM export with --mapping.")
+            description = "Accounts file; .csv, or .jsonl/.ndjson for JSON Lines; a CRM export with --mapping. A CSV "
+                    + "with a valid_from column holds snapshots: each account as it was from that date.")
     private Path accounts;
 
     @Option(names = "--events", paramLabel = "FILE", description = "Events CSV: account_id,type,date,details.")
@@ -61,6 +62,11 @@ final class AccountFiles {
     /** @return the accounts file, never null once the command line is parsed */
     Path accounts() {
         return accounts;
+    }
+
+    /** @return the {@code --mapping} file, or null when none was given */
+    Path mappingFile() {
+        return mapping.file();
     }
 
     /** @return the events file, or null when none was given */

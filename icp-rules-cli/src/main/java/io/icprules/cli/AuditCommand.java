@@ -104,7 +104,7 @@ final class AuditCommand implements Callable<Integer> {
                     return ExitCodes.FLAGGED;
                 }
                 return !report.errors().isEmpty() || CommandSupport.unattributed(book.orphans())
-                        ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
+                        || !book.rowsLeftOut().isEmpty() ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
             }
         } catch (CommandSupport.Stop stop) {
             return stop.exitCode();

@@ -9,6 +9,7 @@ import io.icprules.evidence.BacktestReport;
 import io.icprules.evidence.DealMapping;
 import io.icprules.evidence.DealRecord;
 import io.icprules.evidence.OutcomesReader;
+import io.icprules.evidence.Period;
 import io.icprules.evidence.report.HtmlReports;
 import io.icprules.evidence.report.TextReports;
 import picocli.CommandLine.Command;
@@ -38,14 +39,19 @@ import java.util.concurrent.Callable;
                 + "cycle, contract value, 12-month retention and expansion by tier and for in-ICP against "
                 + "out-of-ICP deals, with 95%% intervals; ranks the rules by how much more often deals they "
                 + "fired for were won; prints a verdict and the figures. A bad outcomes row becomes an error "
-                + "record with its line, listed and left out of the figures."},
+                + "record with its line, listed and left out of the figures.",
+            "",
+            "An accounts CSV with a valid_from column holds snapshots (several rows per account): each deal is "
+                + "scored with the account's row valid on its entered_pipeline date; a deal before the account's "
+                + "earliest snapshot is left out."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every deal was scored",
             "1:the ruleset does not compile",
             "2:usage error, or an input file is missing or unusable as a whole",
             "3:finished, but some outcomes rows were left out (bad rows, unknown or unreadable accounts, failed "
-                + "evaluations), or event or contact rows name no account",
+                + "evaluations, deals before an account's earliest snapshot), snapshot rows without a usable "
+                + "valid_from were left out, or event or contact rows name no account",
             "4:unexpected failure, such as a report that cannot be written",
         })
 final class BacktestCommand implements Callable<Integer> {
@@ -69,6 +75,10 @@ final class BacktestCommand implements Callable<Integer> {
                     + "export or a Salesforce opportunities report: which column is which, stage names to won, lost "
                     + "and open, the export's date pattern; the account may be named by id or by name.")
     private Path outcomesMapping;
+    @Option(names = "--by", paramLabel = "PERIOD",
+            description = "month, quarter or year: also follow the in-ICP over out-of-ICP win-rate ratio period by "
+                    + "period (of each deal's entered_pipeline date), with its confidence interval, and judge its trend.")
+    private Period by;
 
     @Mixin
     private ReportFiles reports;
@@ -93,11 +103,12 @@ final class BacktestCommand implements Callable<Integer> {
                 deals = readOutcomes(support, mapping, book);
             }
             try (FitEngine engine = support.compile(rules)) {
-                BacktestReport report = Backtest.run(engine, book, deals);
+                BacktestReport report = Backtest.run(engine, book, deals, by);
                 spec.commandLine().getOut().print(TextReports.backtest(report));
                 spec.commandLine().getOut().flush();
                 reports.write(support, report, HtmlReports::backtest);
                 return report.errorCount() > 0 || CommandSupport.unattributed(book.orphans())
+                        || !book.rowsLeftOut().isEmpty()
                         ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
             }
         } catch (CommandSupport.Stop stop) {

@@ -11,6 +11,7 @@ import io.icprules.io.AccountReader;
 import io.icprules.io.AccountRecord;
 import io.icprules.io.InputFileException;
 import io.icprules.io.RelatedFacts;
+import io.icprules.evidence.AccountBook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +63,15 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Evaluation date. Default: today.")
     private LocalDate asOf;
 
+    private Optional<AccountRecord> find() throws IOException {
+        try (AccountReader reader = files.openAccounts();
+             Stream<AccountRecord> records = reader.records()) {
+            // Only this account's rows are held: explaining one account of a large book needs little memory.
+            RelatedFacts related = RelatedFacts.loadFor(files.events(), files.contacts(), accountId, files.options());
+            return records.filter(r -> accountId.equals(r.accountId())).findFirst().map(related::attach);
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,11 +84,11 @@ final class ExplainCommand implements Callable<Integer> {
         Path accounts = files.accounts();
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         Optional<AccountRecord> record;
-        try (AccountReader reader = files.openAccounts();
-             Stream<AccountRecord> records = reader.records()) {
-            // Only this account's rows are held: explaining one account of a large book needs little memory.
-            RelatedFacts related = RelatedFacts.loadFor(files.events(), files.contacts(), accountId, files.options());
-            record = records.filter(r -> accountId.equals(r.accountId())).findFirst().map(related::attach);
+        try {
+            record = files.mappingFile() == null && AccountBook.isSnapshotFile(accounts, files.options())
+                    // Snapshots: the account's row valid on the evaluation date.
+                    ? AccountBook.load(accounts, files.events(), files.contacts(), files.options()).find(accountId, date)
+                    : find();
         } catch (InputFileException e) {
             err.println("icp explain: " + e.getMessage());
             return ExitCodes.USAGE;

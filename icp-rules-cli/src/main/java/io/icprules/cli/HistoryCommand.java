@@ -57,6 +57,11 @@ final class HistoryCommand implements Callable<Integer> {
             description = "The history's \"today\": deals entered the pipeline 30 to 659 days before it.")
     private LocalDate anchor = SyntheticAccounts.DEFAULT_ANCHOR;
 
+    @Option(names = "--drift", paramLabel = "D",
+            description = "0 to 1: how much of a fit's edge fades over the history; its win probability is "
+                    + "0.10 + 0.40 x score/100 x (1 - D x t), t running from 0 on the first entry day to 1 on the last.")
+    private double drift;
+
     @Option(names = "--out-dir", required = true, paramLabel = "DIR",
             description = "Folder to write into; created when missing. Existing files of the same names are replaced.")
     private Path outDir;
@@ -68,12 +73,16 @@ final class HistoryCommand implements Callable<Integer> {
             if (count < 0) {
                 throw support.usage("--count must be 0 or more, was " + count);
             }
+            if (!(drift >= 0 && drift <= 1)) {
+                throw support.usage("--drift must be between 0 and 1 (the share of a fit's edge gone by the end), was "
+                        + drift);
+            }
             support.requireRulesFolder(rules);
             try (FitEngine engine = support.compile(rules)) {
-                SyntheticHistory.Written w = SyntheticHistory.write(outDir, engine, count, seed, anchor);
+                SyntheticHistory.Written w = SyntheticHistory.write(outDir, engine, count, seed, anchor, drift);
                 spec.commandLine().getErr().println("Wrote " + w.accounts() + " accounts with one deal each ("
                         + w.openDeals() + " still open) scored with " + engine.ruleset() + " (seed " + seed
-                        + ", anchor " + anchor + ") to " + w.files());
+                        + ", anchor " + anchor + (drift > 0 ? ", drift " + drift : "") + ") to " + w.files());
                 return ExitCodes.OK;
             }
         } catch (CommandSupport.Stop stop) {

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Audits open pipeline against the profile: scores each open deal's account as of one date and
  * reports the deals whose account is now {@code DISQUALIFIED} or {@code EXCLUDED}, by the rule that
- * flags them, with the amount at stake ({@link AuditReport}).
+ * flags them, with the amount at stake ({@link AuditReport}). With account snapshots
+ * ({@link AccountBook}), each account is taken as its snapshot valid on that date.
  */
 public final class Audit {
 
@@ -90,7 +91,8 @@ public final class Audit {
         });
         groups.sort(Comparator.comparing(AuditGroup::amount, Comparator.reverseOrder())
                 .thenComparing(AuditGroup::deals, Comparator.reverseOrder()).thenComparing(AuditGroup::rule));
-        List<String> warnings = accounts.orphans().stream().map(OrphanRows::describe).toList();
+        List<String> warnings = new ArrayList<>(accounts.orphans().stream().map(OrphanRows::describe).toList());
+        Backtest.undatedWarning(accounts).ifPresent(warnings::add);
         return new AuditReport(RulesetRef.of(engine.ruleset()), asOf.toString(), pipeline.size(),
                 checked.size() - errors.size(), flagged, atStake, withoutAmount, groups, insufficient, errors, warnings);
     }
@@ -103,7 +105,13 @@ public final class Audit {
         if (p.isError()) {
             return new Checked(p, null, new RecordError(p.line(), p.accountId(), dealPrefix(p) + p.error()));
         }
-        Optional<AccountRecord> account = accounts.find(p.accountId());
+        Optional<LocalDate> first = accounts.firstSnapshot(p.accountId());
+        if (first.isPresent() && asOf.isBefore(first.get())) {
+            return new Checked(p, null, new RecordError(p.line(), p.accountId(), dealPrefix(p) + "the earliest "
+                    + "snapshot of account " + p.accountId() + " in " + accounts.fileName() + " is valid from "
+                    + first.get() + ", after " + asOf));
+        }
+        Optional<AccountRecord> account = accounts.find(p.accountId(), asOf);
         if (account.isEmpty()) {
             return new Checked(p, null, new RecordError(p.line(), p.accountId(),
                     dealPrefix(p) + "account " + p.accountId() + " is not in " + accounts.fileName()));

@@ -3,6 +3,7 @@ package io.icprules.evidence;
 import io.icprules.engine.FitEngine;
 import io.icprules.io.AccountRecord;
 import io.icprules.io.OrphanRows;
+import io.icprules.io.TextValues;
 import io.icprules.evidence.stats.Median;
 import io.icprules.evidence.stats.Rate;
 import io.icprules.evidence.stats.Ratio;
@@ -19,8 +20,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -38,6 +41,9 @@ public final class Backtest {
     /** Width of a score band of the histogram, in points. */
     public static final int BAND = 10;
 
+    /** How deals are dated for scoring, as the reports say it. */
+    private static final String ENTRY_DATE = "the date it entered the pipeline (entered_pipeline)";
+
     private Backtest() {
     }
 
@@ -50,13 +56,52 @@ public final class Backtest {
      * @return the report
      */
     public static BacktestReport run(FitEngine engine, AccountBook accounts, List<DealRecord> deals) {
+        return run(engine, accounts, deals, null);
+    }
+
+    /**
+     * Scores the deals and computes the report, with the in-ICP advantage period by period
+     * ({@link Drift}).
+     *
+     * @param engine   the profile, never null
+     * @param accounts the accounts with their events and contacts, never null
+     * @param deals    the outcomes file's records, never null
+     * @param by       the period to follow the advantage by, or null for none
+     * @return the report
+     */
+    public static BacktestReport run(FitEngine engine, AccountBook accounts, List<DealRecord> deals, Period by) {
         List<ScoredDeal> scored = PointInTimeScorer.score(engine, accounts, deals);
         Set<String> named = deals.stream().map(DealRecord::accountId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         long withoutDeals = accounts.records().stream().map(AccountRecord::accountId)
                 .filter(id -> id != null && !named.contains(id)).distinct().count();
-        List<String> warnings = accounts.orphans().stream().map(OrphanRows::describe).toList();
-        return report(engine.ruleset(), scored, withoutDeals, warnings);
+        List<String> warnings = new ArrayList<>(accounts.orphans().stream().map(OrphanRows::describe).toList());
+        undatedWarning(accounts).ifPresent(warnings::add);
+        long predating = deals.stream().filter(d -> !d.isError() && PointInTimeScorer.predates(accounts, d.deal()))
+                .count();
+        if (predating > 0) {
+            warnings.add(String.format(Locale.ROOT, "%,d %s entered the pipeline before the earliest snapshot of "
+                    + "%s account in %s and %s left out (listed with the rows left out): a later snapshot would let "
+                    + "facts from after the deal into the backtest. To score such deals with a snapshot anyway, "
+                    + "give it an earlier valid_from", predating, predating == 1 ? "deal" : "deals",
+                    predating == 1 ? "its" : "their", accounts.fileName(), predating == 1 ? "is" : "are"));
+        }
+        String asOf = accounts.describeSnapshots().map(s -> ENTRY_DATE + ", with the account's snapshot valid on "
+                + "that date (" + s + ")").orElse(ENTRY_DATE);
+        return report(engine.ruleset(), scored, withoutDeals, warnings, asOf, by);
+    }
+
+    /**
+     * Says which rows of a snapshot file were left out for want of a usable date.
+     *
+     * @param accounts the accounts, never null
+     * @return a warning, or empty when none was left out
+     */
+    static Optional<String> undatedWarning(AccountBook accounts) {
+        List<String> rows = accounts.rowsLeftOut();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "%,d %s of %s left out for want of a usable valid_from (the account's other snapshots are used): %s",
+                rows.size(), rows.size() == 1 ? "row" : "rows", accounts.fileName(), TextValues.listed(rows, "; ")));
     }
 
     /**
@@ -70,6 +115,11 @@ public final class Backtest {
      */
     public static BacktestReport report(RulesetInfo ruleset, List<ScoredDeal> deals, long accountsWithoutDeals,
                                         List<String> warnings) {
+        return report(ruleset, deals, accountsWithoutDeals, warnings, ENTRY_DATE, null);
+    }
+
+    private static BacktestReport report(RulesetInfo ruleset, List<ScoredDeal> deals, long accountsWithoutDeals,
+                                         List<String> warnings, String scoredAsOf, Period by) {
         List<ScoredDeal> ok = deals.stream().filter(d -> !d.isError()).toList();
         List<RecordError> errors = deals.stream().filter(ScoredDeal::isError)
                 .map(d -> new RecordError(d.line(), d.accountId(), d.error())).toList();
@@ -94,9 +144,9 @@ public final class Backtest {
         segments.add(segment(BacktestReport.ALL, "all", ok, baseline));
 
         Verdict verdict = Verdict.judge(winRate(fits), winRate(others));
-        return new BacktestReport(RulesetRef.of(ruleset), "the date it entered the pipeline (entered_pipeline)", deals.size(),
+        return new BacktestReport(RulesetRef.of(ruleset), scoredAsOf, deals.size(),
                 ok.size(), errors.size(), accountsWithoutDeals, verdict, segments, histogram(ok), rules(ok), errors,
-                warnings);
+                warnings, by == null ? null : Drift.measure(ok, by));
     }
 
     private static boolean isFit(ScoredDeal d) {

@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param rules                every rule that fired for a closed deal, most predictive of winning first
  * @param errors               every row left out, and why
  * @param warnings             other things to know, such as event rows naming no known account
+ * @param drift                the in-ICP advantage period by period and its trend, or null when not asked for
  */
 public record BacktestReport(RulesetRef ruleset, String scoredAsOf, long dealRows, long scored, long errorCount,
                              long accountsWithoutDeals, Verdict verdict, List<SegmentStats> segments,
                              List<ScoreBin> scoreHistogram, List<RuleSignal> rules, List<RecordError> errors,
-                             List<String> warnings) {
+                             List<String> warnings, Drift drift) {
 
     /** The segment of deals the profile calls a fit. */
     public static final String IN_ICP = "in-ICP";
@@ -48,6 +49,7 @@ public record BacktestReport(RulesetRef ruleset, String scoredAsOf, long dealRow
      * @param rules                the rules
      * @param errors               the rows left out
      * @param warnings             other remarks
+     * @param drift                the drift over time, or null
      */
     public BacktestReport {
         segments = List.copyOf(segments);
@@ -55,6 +57,30 @@ public record BacktestReport(RulesetRef ruleset, String scoredAsOf, long dealRow
         rules = List.copyOf(rules);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A report without the drift over time.
+     *
+     * @param ruleset              the ruleset
+     * @param scoredAsOf           how the evaluation date was chosen
+     * @param dealRows             rows of the outcomes file
+     * @param scored               deals counted
+     * @param errorCount           rows left out
+     * @param accountsWithoutDeals accounts without deals
+     * @param verdict              the verdict
+     * @param segments             the segments
+     * @param scoreHistogram       the score bands
+     * @param rules                the rules
+     * @param errors               the rows left out
+     * @param warnings             other remarks
+     */
+    public BacktestReport(RulesetRef ruleset, String scoredAsOf, long dealRows, long scored, long errorCount,
+                          long accountsWithoutDeals, Verdict verdict, List<SegmentStats> segments,
+                          List<ScoreBin> scoreHistogram, List<RuleSignal> rules, List<RecordError> errors,
+                          List<String> warnings) {
+        this(ruleset, scoredAsOf, dealRows, scored, errorCount, accountsWithoutDeals, verdict, segments,
+                scoreHistogram, rules, errors, warnings, null);
     }
 
     /**

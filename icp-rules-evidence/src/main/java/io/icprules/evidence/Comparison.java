@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * Previews the impact of a new ruleset version: scores the same accounts with the old and the new
  * version as of one date and reports what moves ({@link ComparisonReport}); with outcomes, also
- * backtests both versions on the same deals.
+ * backtests both versions on the same deals. With account snapshots ({@link AccountBook}), each
+ * account is taken as its snapshot valid on that date, and a row without a usable {@code valid_from}
+ * is an account that could not be compared.
  */
 public final class Comparison {
 
@@ -106,7 +108,7 @@ public final class Comparison {
     }
 
     private static List<ScoredRecord> score(FitEngine engine, AccountBook accounts, LocalDate asOf) {
-        try (Stream<ScoredRecord> s = RecordScorer.score(engine, accounts.records().stream(), asOf)) {
+        try (Stream<ScoredRecord> s = RecordScorer.score(engine, accounts.recordsAsOf(asOf).stream(), asOf)) {
             return s.toList();
         }
     }

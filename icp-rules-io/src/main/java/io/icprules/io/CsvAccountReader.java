@@ -7,6 +7,7 @@ import io.icprules.fact.AccountFacts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -109,6 +110,20 @@ public final class CsvAccountReader implements AccountReader {
     }
 
     private AccountRecord toRecord(CsvRow row) {
+        return record(row, rows.columns());
+    }
+
+    /**
+     * Reads one row of the accounts layout into a record, as {@link #records()} does, from the given
+     * columns only: for readers of files that add columns of their own to this layout (such as the
+     * {@code valid_from} of account snapshots) and read those themselves.
+     *
+     * @param row     the row, never null
+     * @param columns the account columns to read ({@code id}, the fixed fields, {@code attr.<name>}),
+     *                normalised as {@link CsvRows#columns()} gives them; never null
+     * @return the record: the account, or an error record naming the line, the id and every bad column
+     */
+    public static AccountRecord record(CsvRow row, Collection<String> columns) {
         if (row.isBroken()) {
             return AccountRecord.error(row.line(), accountId(row), row.problem().orElseThrow());
         }
@@ -128,7 +143,7 @@ public final class CsvAccountReader implements AccountReader {
             return AccountRecord.error(row.line(), id, row.problem().get());
         }
         List<String> problems = new ArrayList<>();
-        for (String column : rows.columns()) {
+        for (String column : columns) {
             if (column.equals("id")) {
                 continue;
             }

@@ -1,13 +1,15 @@
 package io.icprules.evidence.report;
 
 import io.icprules.evidence.stats.Rate;
+import io.icprules.evidence.stats.Ratio;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Inline SVG bar charts, drawn to a fixed size so that a page needs no script to lay them out.
- * Each chart is an {@code <svg>} whose bars are {@code <rect class="bar">} elements.
+ * Inline SVG charts, drawn to a fixed size so that a page needs no script to lay them out.
+ * Each chart is an {@code <svg>}; the bars of bar charts are {@code <rect class="bar">} elements, the
+ * points of the ratio chart {@code <circle class="point">} elements.
  */
 final class Charts {
 
@@ -23,6 +25,11 @@ final class Charts {
     static final String OPEN = "#a0aec0";
     /** The dashed baseline. */
     static final String BASELINE = "#dd6b20";
+
+    /** Ratio points and whiskers of the drift chart. */
+    static final String RATIO = "#2c7a7b";
+    /** The fitted trend of the drift chart. */
+    static final String TREND = "#975a16";
 
     static final int WIDTH = 400;
     static final int HEIGHT = 260;
@@ -155,10 +162,121 @@ final class Charts {
         h.close("svg");
     }
 
+    /**
+     * One point of a ratio chart.
+     *
+     * @param label  the label under the point
+     * @param ratio  the ratio with its interval, or null when there is none
+     * @param strong true when the point counts (drawn filled with its whisker), false for a point drawn
+     *               hollow, without whisker, as too uncertain to read
+     * @param trend  the fitted value at this point, or null where no trend is drawn
+     */
+    record Point(String label, Ratio ratio, boolean strong, Double trend) {
+    }
+
+    /**
+     * Draws ratios on a logarithmic scale (1x in the middle of its range), with their 95% interval as
+     * whiskers, a dashed line at 1x and an optional fitted trend; as wide as the points need.
+     */
+    static void ratios(Html h, String id, String title, List<Point> points) {
+        double lo = 1;
+        double hi = 1;
+        for (Point p : points) {
+            if (p.ratio() != null && p.strong()) {
+                lo = Math.min(lo, p.ratio().low());
+                hi = Math.max(hi, p.ratio().high());
+            }
+            if (p.trend() != null) {
+                lo = Math.min(lo, p.trend());
+                hi = Math.max(hi, p.trend());
+            }
+        }
+        // Powers of two from 1/8x to 32x at most: a ratio beyond is drawn at the edge.
+        int bottom = Math.max(-3, (int) Math.floor(log2(lo) - 1e-9));
+        int top = Math.min(5, (int) Math.ceil(log2(hi) + 1e-9));
+        if (top - bottom < 2) {
+            bottom = Math.min(bottom, -1);
+            top = Math.max(top, 1);
+        }
+        int width = Math.max(WIDTH, Math.min(1200, LEFT + RIGHT + 40 * points.size()));
+        int plotW = width - LEFT - RIGHT;
+        start(h, id, title, width);
+        for (int k = bottom; k <= top; k++) {
+            double v = Math.pow(2, k);
+            h.empty("line", "class", "grid", "x1", n(LEFT), "x2", n(LEFT + plotW), "y1", n(logY(v, bottom, top)),
+                    "y2", n(logY(v, bottom, top)), "stroke", "#e2e8f0");
+            h.element("text", (v >= 1 ? String.format(Locale.ROOT, "%.0fx", v) : String.format(Locale.ROOT, "%sx",
+                    Double.toString(v).replaceAll("0+$", ""))), "x", n(LEFT - 6), "y", n(logY(v, bottom, top) + 4),
+                    "text-anchor", "end", "class", "tick");
+        }
+        double one = logY(1, bottom, top);
+        h.empty("line", "class", "baseline", "x1", n(LEFT), "x2", n(LEFT + plotW), "y1", n(one), "y2", n(one),
+                "stroke", BASELINE, "stroke-width", "2", "stroke-dasharray", "6 4");
+        h.empty("line", "x1", n(LEFT + 4), "x2", n(LEFT + 24), "y1", "11", "y2", "11", "stroke", BASELINE,
+                "stroke-width", "2", "stroke-dasharray", "6 4");
+        h.element("text", "1x: no advantage", "x", n(LEFT + 28), "y", "15", "class", "baseline-label");
+        double band = (double) plotW / Math.max(1, points.size());
+        int every = Math.max(1, (int) Math.ceil(points.size() / (plotW / 48.0)));
+        StringBuilder trend = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            double cx = LEFT + band * (i + 0.5);
+            if (i % every == 0) {
+                label(h, cx, p.label());
+            }
+            if (p.trend() != null) {
+                trend.append(trend.length() == 0 ? "" : " ").append(n(cx)).append(',')
+                        .append(n(logY(p.trend(), bottom, top)));
+            }
+            Ratio r = p.ratio();
+            if (r == null) {
+                continue;
+            }
+            double cy = logY(r.value(), bottom, top);
+            String tip = p.label() + ": " + Format.ratio(r) + (p.strong() ? "" : ", not counted in the trend");
+            if (p.strong()) {
+                double y1 = logY(r.low(), bottom, top);
+                double y2 = logY(r.high(), bottom, top);
+                h.empty("line", "class", "whisker", "x1", n(cx), "x2", n(cx), "y1", n(y1), "y2", n(y2),
+                        "stroke", RATIO, "stroke-width", "1.5");
+                h.empty("line", "class", "whisker", "x1", n(cx - 5), "x2", n(cx + 5), "y1", n(y1), "y2", n(y1),
+                        "stroke", RATIO, "stroke-width", "1.5");
+                h.empty("line", "class", "whisker", "x1", n(cx - 5), "x2", n(cx + 5), "y1", n(y2), "y2", n(y2),
+                        "stroke", RATIO, "stroke-width", "1.5");
+                h.open("circle", "class", "point", "cx", n(cx), "cy", n(cy), "r", "4.5", "fill", RATIO);
+            } else {
+                h.open("circle", "class", "point few", "cx", n(cx), "cy", n(cy), "r", "4", "fill", "none",
+                        "stroke", OPEN, "stroke-width", "1.5");
+            }
+            h.element("title", tip).close("circle");
+        }
+        if (trend.length() > 0) {
+            h.empty("polyline", "class", "trend", "points", trend.toString(), "fill", "none", "stroke", TREND,
+                    "stroke-width", "2", "stroke-dasharray", "2 3");
+            h.empty("line", "x1", n(LEFT + 150), "x2", n(LEFT + 170), "y1", "11", "y2", "11", "stroke", TREND,
+                    "stroke-width", "2", "stroke-dasharray", "2 3");
+            h.element("text", "fitted trend", "x", n(LEFT + 174), "y", "15", "class", "legend-label");
+        }
+        h.close("svg");
+    }
+
+    private static double log2(double v) {
+        return Math.log(Math.max(v, 1e-9)) / Math.log(2);
+    }
+
+    private static double logY(double value, int bottom, int top) {
+        double k = Math.max(bottom, Math.min(top, log2(value)));
+        return TOP + PLOT_H - PLOT_H * (k - bottom) / (top - bottom);
+    }
+
     private static void start(Html h, String id, String title) {
+        start(h, id, title, WIDTH);
+    }
+
+    private static void start(Html h, String id, String title, int width) {
         h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "id", id, "class", "chart", "role", "img",
-                "aria-label", title, "width", String.valueOf(WIDTH), "height", String.valueOf(HEIGHT),
-                "viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+                "aria-label", title, "width", String.valueOf(width), "height", String.valueOf(HEIGHT),
+                "viewBox", "0 0 " + width + " " + HEIGHT);
         h.element("title", title);
         h.empty("line", "x1", n(LEFT), "x2", n(LEFT), "y1", n(TOP), "y2", n(TOP + PLOT_H), "stroke", "#4a5568");
     }

@@ -5,8 +5,10 @@ import io.icprules.evidence.AuditGroup;
 import io.icprules.evidence.AuditReport;
 import io.icprules.evidence.BacktestReport;
 import io.icprules.evidence.ComparisonReport;
+import io.icprules.evidence.Drift;
 import io.icprules.evidence.LedgerChange;
 import io.icprules.evidence.Mover;
+import io.icprules.evidence.PeriodStats;
 import io.icprules.evidence.RecordError;
 import io.icprules.evidence.RuleSignal;
 import io.icprules.evidence.ScoreBin;
@@ -29,8 +31,9 @@ import java.util.Locale;
  *
  * <p>A backtest page shows the verdict, three charts (win rate by group with 95% intervals against
  * the all-deals baseline, a histogram of scores split by outcome, 12-month retention by group),
- * the outcome table by group, the rules that predict winning or losing, the score bands and every
- * row that was left out. A comparison page shows the transition matrix, the biggest movers with
+ * the drift over time when asked for (the in-ICP advantage period by period, charted with its
+ * intervals and trend), the outcome table by group, the rules that predict winning or losing, the
+ * score bands and every row that was left out. A comparison page shows the transition matrix, the biggest movers with
  * their ledger changes and, with outcomes, both backtests. An audit page lists the flagged deals
  * by rule.
  */
@@ -45,7 +48,8 @@ public final class HtmlReports {
             .meta{color:#4a5568}.verdict{font-size:1.15em;padding:12px 16px;border-radius:6px;border-left:6px solid}
             .verdict-OUTPERFORMS{background:#f0fff4;border-color:#38a169}
             .verdict-NO_MATERIAL_DIFFERENCE,.verdict-NOT_ENOUGH_DATA{background:#fffff0;border-color:#d69e2e}
-            .verdict-UNDERPERFORMS{background:#fff5f5;border-color:#e53e3e}
+            .verdict-UNDERPERFORMS,.verdict-FALLING{background:#fff5f5;border-color:#e53e3e}
+            .verdict-STABLE,.verdict-RISING{background:#f0fff4;border-color:#38a169}
             .charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:0 0 auto}
             figcaption{max-width:400px;font-size:.85em;color:#4a5568}
             svg text{font-size:11px;fill:#2d3748}svg text.value{font-size:10px}
@@ -205,6 +209,9 @@ public final class HtmlReports {
                 + "says. Whiskers: 95% Wilson interval. Dashed: all wins.");
         h.close("figure");
         h.close("div").newline();
+        if (r.drift() != null) {
+            drift(h, r.drift(), id);
+        }
 
         h.element("h3", "Outcomes by group");
         segments(h, r.segments());
@@ -226,6 +233,63 @@ public final class HtmlReports {
         bands(h, r.scoreHistogram());
         errors(h, r.errors(), "Rows left out of the figures");
         warnings(h, r.warnings());
+    }
+
+    private static void drift(Html h, Drift d, String id) {
+        h.element("h3", "Drift over time, by " + d.by().label());
+        h.open("p", "class", "verdict verdict-" + d.kind().name()).element("strong", "Trend: ").text(d.text())
+                .close("p").newline();
+        List<Charts.Point> points = new ArrayList<>();
+        for (int i = 0; i < d.periods().size(); i++) {
+            PeriodStats p = d.periods().get(i);
+            boolean inTrend = d.trend() != null && i >= d.firstCounted()
+                    && i <= d.firstCounted() + lastCounted(d);
+            points.add(new Charts.Point(p.period(), p.ratio(), p.enough(),
+                    inTrend ? Math.exp(d.trend().at(i - d.firstCounted())) : null));
+        }
+        h.open("figure");
+        Charts.ratios(h, id + "-drift", "In-ICP over out-of-ICP win rate by " + d.by().label(), points);
+        h.element("figcaption", "The in-ICP win rate over the out-of-ICP one for the deals that entered the "
+                + "pipeline in each " + d.by().label() + " (log scale). Whiskers: 95% Katz interval. Hollow: left "
+                + "out of the trend (fewer than " + Drift.MIN_CLOSED + " closed deals on a side, or over a quarter of "
+                + "the deals still open). Dotted: the fitted "
+                + "trend. Dashed: no advantage.");
+        h.close("figure");
+        h.open("table").open("tr");
+        for (String c : List.of(d.by().label(), "deals", "open", "in-ICP closed", "in-ICP win rate (95% CI)",
+                "out-of-ICP closed", "out-of-ICP win rate (95% CI)", "ratio (95% CI)", "counts in the trend")) {
+            h.element("th", c, "class", c.equals(d.by().label()) ? "l" : null);
+        }
+        h.close("tr");
+        for (PeriodStats p : d.periods()) {
+            h.open("tr").element("td", p.period()).element("td", Format.count(p.deals()))
+                    .element("td", Format.count(p.open())).element("td", Format.count(p.inIcp().trials()))
+                    .element("td", Format.rate(p.inIcp())).element("td", Format.count(p.outOfIcp().trials()))
+                    .element("td", Format.rate(p.outOfIcp())).element("td", Format.ratio(p.ratio()))
+                    .element("td", p.enough() ? "yes" : "no: " + p.note()).close("tr").newline();
+        }
+        h.close("table");
+        h.element("p", "Deals are placed by their " + d.dateUsed() + " date, the date they were scored as of. A "
+                + d.by().label() + " counts in the trend when it has at least " + Drift.MIN_CLOSED + " closed in-ICP "
+                + "and " + Drift.MIN_CLOSED + " closed out-of-ICP deals, and at most a quarter of its deals are "
+                + "still open. The trend is a weighted least-squares line "
+                + "through the logarithms of the counted ratios, each weighted by the inverse of its variance; it "
+                + "is called drift when the whole 95% interval of its change per " + d.by().label() + " is on one "
+                + "side of 1 and the fitted ratio moves by at least a factor of 1.25 from the first counted "
+                + d.by().label() + " to the last. The latest " + d.by().plural() + " hold many open deals, and "
+                + "their closed deals are the quick ones: that is why a " + d.by().label() + " with many open deals "
+                + "does not count.", "class", "note");
+    }
+
+    /** @return how many periods after the first counted one the last counted one is */
+    private static int lastCounted(Drift d) {
+        int last = d.firstCounted();
+        for (int i = 0; i < d.periods().size(); i++) {
+            if (d.periods().get(i).enough()) {
+                last = i;
+            }
+        }
+        return last - d.firstCounted();
     }
 
     /** Tiers of the fits, then in-ICP and out-of-ICP: what the rate charts show. */

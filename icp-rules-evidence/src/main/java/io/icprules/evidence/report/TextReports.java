@@ -5,12 +5,15 @@ import io.icprules.evidence.AuditGroup;
 import io.icprules.evidence.AuditReport;
 import io.icprules.evidence.BacktestReport;
 import io.icprules.evidence.ComparisonReport;
+import io.icprules.evidence.Drift;
 import io.icprules.evidence.LedgerChange;
 import io.icprules.evidence.Mover;
+import io.icprules.evidence.PeriodStats;
 import io.icprules.evidence.RecordError;
 import io.icprules.evidence.RuleSignal;
 import io.icprules.evidence.SegmentStats;
 import io.icprules.evidence.UnitEconomics;
+import io.icprules.evidence.stats.Rate;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +43,11 @@ public final class TextReports {
         out.append(String.format(Locale.ROOT, "Backtest of %s: %s deals, each scored as of %s; %s counted, %s left out%n",
                 r.ruleset().label(), Format.count(r.dealRows()), r.scoredAsOf(), Format.count(r.scored()),
                 Format.count(r.errorCount())));
-        out.append("Verdict: ").append(r.verdict().text()).append('\n').append('\n');
+        out.append("Verdict: ").append(r.verdict().text()).append('\n');
+        if (r.drift() != null) {
+            out.append("Drift by ").append(r.drift().by().label()).append(": ").append(r.drift().text()).append('\n');
+        }
+        out.append('\n');
         out.append(String.format(Locale.ROOT, "%-20s %7s %7s %6s %-21s %6s %7s %10s %12s %-21s%n", "group", "deals",
                 "closed", "won", "win rate (95% CI)", "lift", "cycle", "median ACV", "total ACV", "12-month retention"));
         for (SegmentStats s : r.segments()) {
@@ -51,6 +58,9 @@ public final class TextReports {
                     Format.money(s.acvTotal()), Format.rate(s.retention12m())));
         }
         economics(out, r.segments());
+        if (r.drift() != null) {
+            drift(out, r.drift());
+        }
         List<RuleSignal> over = r.rules().stream().filter(s -> s.ratio() != null && s.ratio().value() > 1).toList();
         List<RuleSignal> under = r.rules().stream().filter(s -> s.ratio() != null && s.ratio().value() < 1).toList();
         out.append('\n').append("Rules most over-represented among won deals:").append('\n');
@@ -83,6 +93,24 @@ public final class TextReports {
                             : Format.months(e.cacPaybackMonths()) + " (" + Format.count(e.paybackWins()) + " wins, "
                                     + Format.count(e.paybackLost()) + " lost)"));
         }
+    }
+
+    private static void drift(StringBuilder out, Drift d) {
+        out.append('\n').append(String.format(Locale.ROOT, "By %s of %s (a %s counts in the trend with at least %d "
+                + "closed in-ICP and %d closed out-of-ICP deals, and at most a quarter of its deals open):%n",
+                d.by().label(), d.dateUsed(), d.by().label(), Drift.MIN_CLOSED, Drift.MIN_CLOSED));
+        out.append(String.format(Locale.ROOT, "%-8s %7s %6s %-26s %-26s %-21s %s%n", d.by().label(), "deals", "open",
+                "in-ICP won/closed, rate", "out-of-ICP won/closed, rate", "ratio (95% CI)", ""));
+        for (PeriodStats p : d.periods()) {
+            out.append(String.format(Locale.ROOT, "%-8s %7s %6s %-26s %-26s %-21s %s%n", p.period(),
+                    Format.count(p.deals()), Format.count(p.open()), side(p.inIcp()), side(p.outOfIcp()),
+                    Format.ratio(p.ratio()), p.enough() ? "" : p.note()));
+        }
+    }
+
+    private static String side(Rate r) {
+        return r.successes() + "/" + r.trials() + (r.isKnown() ? String.format(Locale.ROOT, ", %.1f%%", 100 * r.value())
+                : "");
     }
 
     private static void rules(StringBuilder out, List<RuleSignal> rules) {

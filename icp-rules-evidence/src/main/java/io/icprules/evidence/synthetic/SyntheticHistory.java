@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,14 @@ import java.util.TreeSet;
  * share of their contract, up to {@code 0.1 + 0.4·s/100} for fits and 0.1 for the rest. About 3% of
  * amounts and of cycle lengths are left unknown, as in a real CRM export.
  *
- * <p>The same ruleset, count, seed and anchor give the same history and byte-identical files.
+ * <p><b>Planted drift.</b> With a drift {@code d} (0 to 1, 0 unless asked for), the profile's edge
+ * fades over the history: a fit's win probability is {@code }{@value #WIN_BASE}{@code  + }{@value
+ * #WIN_PER_FIT_SCORE}{@code  × s/100 × (1 - d·t)}, where {@code t} runs from 0 for a deal that entered
+ * the pipeline on the first possible day (659 days before the anchor) to 1 on the last (30 days
+ * before). With {@code d = 1} in-ICP deals win no more often than the others at the end; with
+ * {@code d = 0} the history is the one without drift, file for file.
+ *
+ * <p>The same ruleset, count, seed, anchor and drift give the same history and byte-identical files.
  */
 public final class SyntheticHistory {
 
@@ -67,6 +75,11 @@ public final class SyntheticHistory {
     public static final double WIN_BASE = 0.10;
     /** How much a fit's score adds to its win probability: this times score/100. */
     public static final double WIN_PER_FIT_SCORE = 0.40;
+
+    /** The earliest day a deal enters the pipeline, in days before the anchor. */
+    public static final int FIRST_ENTRY_DAYS = 659;
+    /** The latest day a deal enters the pipeline, in days before the anchor. */
+    public static final int LAST_ENTRY_DAYS = 30;
 
     /** The custom attributes added to shops, restaurants and grocers. */
     public static final List<String> HISTORY_ATTRIBUTES = List.of("competitor_contract_months_left",
@@ -125,10 +138,28 @@ public final class SyntheticHistory {
      * @return the deals in order, ids {@code D-000001} upwards
      */
     public static List<HistoryDeal> generate(FitEngine engine, int deals, long seed, LocalDate anchor) {
+        return generate(engine, deals, seed, anchor, 0);
+    }
+
+    /**
+     * Generates a history in which the profile's edge fades over time (see the class comment).
+     *
+     * @param engine the ruleset that decides the planted effect, never null
+     * @param deals  how many deals (and accounts), 0 or more
+     * @param seed   the seed
+     * @param anchor the "today" of the history: nothing happens after it; never null
+     * @param drift  how much of a fit's edge is gone by the end of the history, 0 (none) to 1 (all)
+     * @return the deals in order, ids {@code D-000001} upwards
+     * @throws IllegalArgumentException when {@code deals} is negative or {@code drift} is outside 0..1
+     */
+    public static List<HistoryDeal> generate(FitEngine engine, int deals, long seed, LocalDate anchor, double drift) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(anchor, "anchor");
         if (deals < 0) {
             throw new IllegalArgumentException("deals must be 0 or more, was " + deals);
+        }
+        if (!(drift >= 0 && drift <= 1)) {
+            throw new IllegalArgumentException("drift must be between 0 and 1, was " + drift);
         }
         List<HistoryDeal> out = new ArrayList<>(deals);
         for (long i = 0; out.size() < deals; i++) {
@@ -141,9 +172,9 @@ public final class SyntheticHistory {
             if (!target && !rnd.chance(storefront ? 0.4 : 0.08)) {
                 continue;
             }
-            LocalDate entered = anchor.minusDays(30 + rnd.nextInt(630));
+            LocalDate entered = anchor.minusDays(LAST_ENTRY_DAYS + rnd.nextInt(FIRST_ENTRY_DAYS - LAST_ENTRY_DAYS + 1));
             AccountFacts facts = storefront ? enrich(base, rnd, entered, anchor) : base;
-            out.add(deal(engine, facts, rnd, entered, anchor, out.size() + 1));
+            out.add(deal(engine, facts, rnd, entered, anchor, out.size() + 1, drift));
         }
         return out;
     }
@@ -193,11 +224,14 @@ public final class SyntheticHistory {
     }
 
     private static HistoryDeal deal(FitEngine engine, AccountFacts facts, SplitMix rnd, LocalDate entered,
-                                    LocalDate anchor, int number) {
+                                    LocalDate anchor, int number, double drift) {
         FitResult then = engine.evaluate(facts, entered);
         double s = then.score().doubleValue();
         boolean fit = then.decision() == Decision.FIT;
-        double pWin = fit ? WIN_BASE + WIN_PER_FIT_SCORE * s / 100 : WIN_BASE;
+        // 0 on the first possible entry day, 1 on the last.
+        double t = (double) (FIRST_ENTRY_DAYS - ChronoUnit.DAYS.between(entered, anchor))
+                / (FIRST_ENTRY_DAYS - LAST_ENTRY_DAYS);
+        double pWin = fit ? WIN_BASE + WIN_PER_FIT_SCORE * s / 100 * (1 - drift * t) : WIN_BASE;
         // Draw every number in a fixed order, whatever the branch, so one deal's draws never shift another's.
         double cycleNoise = rnd.gaussian();
         double acvNoise = rnd.gaussian();
@@ -259,7 +293,25 @@ public final class SyntheticHistory {
      * @throws IOException when a file cannot be written
      */
     public static Written write(Path dir, FitEngine engine, int deals, long seed, LocalDate anchor) throws IOException {
-        List<HistoryDeal> history = generate(engine, deals, seed, anchor);
+        return write(dir, engine, deals, seed, anchor, 0);
+    }
+
+    /**
+     * Writes a history in which the profile's edge fades over time (see the class comment), as
+     * {@link #write(Path, FitEngine, int, long, LocalDate)} does.
+     *
+     * @param dir    the folder, created when missing; never null
+     * @param engine the ruleset that decides the planted effect, never null
+     * @param deals  how many deals (and accounts), 0 or more
+     * @param seed   the seed
+     * @param anchor the "today" of the history, never null
+     * @param drift  how much of a fit's edge is gone by the end of the history, 0 to 1
+     * @return what was written
+     * @throws IOException when a file cannot be written
+     */
+    public static Written write(Path dir, FitEngine engine, int deals, long seed, LocalDate anchor, double drift)
+            throws IOException {
+        List<HistoryDeal> history = generate(engine, deals, seed, anchor, drift);
         Files.createDirectories(dir);
         List<Path> files = List.of(dir.resolve("accounts.csv"), dir.resolve("events.csv"), dir.resolve("contacts.csv"),
                 dir.resolve("outcomes.csv"), dir.resolve("pipeline.csv"));

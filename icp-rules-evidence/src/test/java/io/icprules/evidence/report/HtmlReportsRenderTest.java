@@ -8,6 +8,7 @@ import io.icprules.evidence.BacktestReport;
 import io.icprules.evidence.Comparison;
 import io.icprules.evidence.ComparisonReport;
 import io.icprules.evidence.DealRecord;
+import io.icprules.evidence.Period;
 import io.icprules.evidence.synthetic.SyntheticHistory;
 import io.icprules.io.AccountRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +109,29 @@ class HtmlReportsRenderTest {
         // Side by side, left to right: win rate, histogram, retention.
         assertThat(winRate.maxX()).isLessThan(Math.min(won.minX(), lost.minX()));
         assertThat(Math.max(won.maxX(), lost.maxX())).isLessThan(retention.minX());
+    }
+
+    @Test
+    void chromiumDrawsTheDriftChart() throws IOException, InterruptedException {
+        Chromium chromium = Chromium.locate();
+        BacktestReport byYear = Backtest.run(engine, accounts, deals, Period.YEAR);
+        Path page = dir.resolve("drift.html");
+        HtmlReports.write(HtmlReports.backtest(byYear), page);
+        String dom = chromium.dumpDom(page, dir);
+        String chart = chart(dom, "bt-drift");
+        long withRatio = byYear.drift().periods().stream().filter(p -> p.ratio() != null).count();
+        long counted = byYear.drift().counted().size();
+        assertThat(withRatio).isPositive();
+        assertThat(counted).isPositive();
+        // A filled point with three whisker lines per counted period, a hollow point for the others.
+        assertThat(count(chart, "class=\"point\"")).isEqualTo(counted);
+        assertThat(count(chart, "class=\"point few\"")).isEqualTo(withRatio - counted);
+        assertThat(count(chart, "class=\"whisker\"")).isEqualTo(3 * counted);
+
+        Path png = dir.resolve("drift.png");
+        chromium.screenshot(page, png, 1300, 1400, dir);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(region(image, Charts.RATIO).pixels()).isGreaterThan(60);
     }
 
     @Test
