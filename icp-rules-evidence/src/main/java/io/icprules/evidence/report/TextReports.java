@@ -86,13 +86,17 @@ public final class TextReports {
             out.append(String.format(Locale.ROOT, "%-20s %-21s %-19s %-24s%n",
                     (s.kind().equals("tier") ? "tier " : "") + s.name(),
                     e == null || e.netRevenueRetention() == null ? Format.NONE
-                            : Format.percent(e.netRevenueRetention()) + " (" + Format.count(e.retentionDeals()) + " wins)",
+                            : Format.percent(e.netRevenueRetention()) + " (" + wins(e.retentionDeals()) + ")",
                     e == null || e.grossMargin() == null ? Format.NONE
-                            : Format.percent(e.grossMargin()) + " (" + Format.count(e.marginDeals()) + " wins)",
+                            : Format.percent(e.grossMargin()) + " (" + wins(e.marginDeals()) + ")",
                     e == null || e.cacPaybackMonths() == null ? Format.NONE
-                            : Format.months(e.cacPaybackMonths()) + " (" + Format.count(e.paybackWins()) + " wins, "
+                            : Format.months(e.cacPaybackMonths()) + " (" + wins(e.paybackWins()) + ", "
                                     + Format.count(e.paybackLost()) + " lost)"));
         }
+    }
+
+    private static String wins(long n) {
+        return Format.count(n) + (n == 1 ? " win" : " wins");
     }
 
     private static void drift(StringBuilder out, Drift d) {
