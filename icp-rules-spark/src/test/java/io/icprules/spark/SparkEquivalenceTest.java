@@ -126,7 +126,7 @@ class SparkEquivalenceTest {
         // A slice keeps the test short; events and contacts of other accounts are simply not claimed.
         String last = "acc-0005000";
         Dataset<Row> slice = typed.get("accounts").where(col("id").leq(last));
-        SparkScorer scorer = SparkScorer.of(RulesetSource.fromDirectory(RULES), AS_OF).withPartitions(3);
+        SparkScorer scorer = SparkScorer.builder().ruleset(RulesetSource.fromDirectory(RULES)).asOf(AS_OF).partitions(3).build();
         Dataset<Row> results = scorer.score(slice, typed.get("events"), typed.get("contacts"));
 
         Map<String, ScoredRecord> sliceExpected = new HashMap<>(expected);
