@@ -13,7 +13,10 @@ import io.icprules.io.EventFields;
 import io.icprules.io.InputFileException;
 import io.icprules.io.MappedHeader;
 import io.icprules.io.TextValues;
+import io.icprules.spark.SparkInputs;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -87,12 +90,12 @@ public final class AccountDecoder implements Serializable {
      * @param columns its columns, resolved
      * @return the decoder
      */
-    public static AccountDecoder plain(org.apache.spark.sql.types.StructType schema, InputColumns columns) {
+    public static AccountDecoder plain(StructType schema, InputColumns columns) {
         List<String> f = columns.fields();
         int[] at = f.stream().mapToInt(columns::position).toArray();
         return new AccountDecoder(f.toArray(String[]::new), at, null, null, null, null,
-                position(schema, io.icprules.spark.SparkInputs.SOURCE_FILE),
-                position(schema, io.icprules.spark.SparkInputs.CORRUPT_RECORD),
+                position(schema, SparkInputs.SOURCE_FILE),
+                position(schema, SparkInputs.CORRUPT_RECORD),
                 -1, null, -1, null).withNested(schema);
     }
 
@@ -105,16 +108,16 @@ public final class AccountDecoder implements Serializable {
      * @param header      the columns the mapping reads ({@link InputColumns#header})
      * @return the decoder
      */
-    public static AccountDecoder mapped(org.apache.spark.sql.types.StructType schema, String mappingText,
+    public static AccountDecoder mapped(StructType schema, String mappingText,
                                         String mappingFile, List<String> header) {
         int[] at = header.stream().mapToInt(h -> position(schema, h)).toArray();
         return new AccountDecoder(null, null, mappingText, mappingFile, header.toArray(String[]::new), at,
-                position(schema, io.icprules.spark.SparkInputs.SOURCE_FILE),
-                position(schema, io.icprules.spark.SparkInputs.CORRUPT_RECORD),
+                position(schema, SparkInputs.SOURCE_FILE),
+                position(schema, SparkInputs.CORRUPT_RECORD),
                 -1, null, -1, null).withNested(schema);
     }
 
-    private AccountDecoder withNested(org.apache.spark.sql.types.StructType schema) {
+    private AccountDecoder withNested(StructType schema) {
         int e = InputColumns.nested(schema, InputColumns.NESTED_EVENTS);
         int c = InputColumns.nested(schema, InputColumns.NESTED_CONTACTS);
         int[] ev = null;
@@ -131,12 +134,12 @@ public final class AccountDecoder implements Serializable {
                 e, ev, c, co);
     }
 
-    private static org.apache.spark.sql.types.StructType element(org.apache.spark.sql.types.StructType schema, int i) {
-        return (org.apache.spark.sql.types.StructType)
-                ((org.apache.spark.sql.types.ArrayType) schema.fields()[i].dataType()).elementType();
+    private static StructType element(StructType schema, int i) {
+        return (StructType)
+                ((ArrayType) schema.fields()[i].dataType()).elementType();
     }
 
-    private static int position(org.apache.spark.sql.types.StructType schema, String name) {
+    private static int position(StructType schema, String name) {
         String[] names = schema.fieldNames();
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {

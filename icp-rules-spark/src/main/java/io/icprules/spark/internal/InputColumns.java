@@ -29,7 +29,7 @@ import java.util.Set;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -281,7 +281,8 @@ public final class InputColumns {
      * @return its join key: as text, stripped, and null when blank, as the readers read ids
      */
     public static Column key(Column id) {
-        Column stripped = regexp_replace(id.cast(DataTypes.StringType), "^\\s+|\\s+$", "");
+        // The whitespace of Java's \s, trimmed without a regular expression (one per row costs).
+        Column stripped = trim(id.cast(DataTypes.StringType), " \t\n\u000B\f\r");
         return when(length(stripped).gt(0), stripped);
     }
 

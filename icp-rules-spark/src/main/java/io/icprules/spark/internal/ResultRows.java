@@ -6,7 +6,6 @@ import io.icprules.result.FitResult;
 import io.icprules.result.LedgerLine;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -104,10 +103,5 @@ public final class ResultRows {
         v[at + 7] = CsvResultWriter.notes(r.disqualifiers());
         v[at + 8] = String.join("; ", r.missingFields());
         return RowFactory.create(v);
-    }
-
-    /** @return the type of a result column */
-    static DataType type(String column) {
-        return SCORED.apply(column).dataType();
     }
 }

@@ -64,7 +64,8 @@ import static org.apache.spark.sql.functions.lit;
  *       Parquet), the write phase timed as the job times it, with each stage's task CPU time from a
  *       listener; then its output compared, account for account, with the {@code cli} output.</li>
  * </ol>
- * Usage: {@code SparkThroughputProbe DATA_DIR RULESET_DIR [COUNT] [AS_OF]}.
+ * Usage: {@code SparkThroughputProbe DATA_DIR RULESET_DIR [COUNT] [AS_OF]}; {@code -Dprobe.steps=spark}
+ * runs some steps only, {@code -Dprobe.jfr=FILE} records the Spark step with Java Flight Recorder.
  */
 public final class SparkThroughputProbe {
 
@@ -85,6 +86,7 @@ public final class SparkThroughputProbe {
                 case "cli" -> cli(data, rules, asOf);
                 case "engine" -> engine(rules, asOf);
                 case "spark" -> spark(data, rules, asOf);
+                case "job" -> job(data, rules, asOf);
                 default -> throw new IllegalArgumentException(step);
             }
             return;
@@ -100,8 +102,8 @@ public final class SparkThroughputProbe {
         }
         System.out.printf(Locale.ROOT, "machine: %d processors, %s %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), cpuModel());
-        for (String step : List.of("cli", "engine", "spark")) {
-            child(step, data, rules, asOf);
+        for (String step : System.getProperty("probe.steps", "cli,engine,spark").split(",")) {
+            child(step.strip(), data, rules, asOf);
         }
     }
 
@@ -110,9 +112,13 @@ public final class SparkThroughputProbe {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx2g");
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-D") || a.startsWith("-XX:+IgnoreUnrecognized")
-                        || a.startsWith("-XX:StartFlightRecording") && step.equals("spark"))
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-D") || a.startsWith("-XX:+IgnoreUnrecognized"))
                 .toList());
+        String jfr = System.getProperty("probe.jfr");
+        if (jfr != null && step.equals("spark")) {
+            cmd.add("-XX:FlightRecorderOptions=stackdepth=256");
+            cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SparkThroughputProbe.class.getName(),
                 "--child=" + step, data.toString(), rules.toString(), asOf.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -151,46 +157,54 @@ public final class SparkThroughputProbe {
                 + " %.1f s CPU (%.1f µs per account)%n", n, s, n / s, cpu, cpu * 1e6 / n);
     }
 
-    /** CPU time per account of the engine alone, one thread, warm. */
-    private static void engine(Path rules, LocalDate asOf) {
+    /**
+     * CPU time per account of the engine alone, warm: on one thread with the other core idle, and on
+     * two threads at once, as Spark's two task threads run (two busy threads share caches, and on a
+     * virtual machine perhaps one physical core, so each costs more CPU per account).
+     */
+    private static void engine(Path rules, LocalDate asOf) throws InterruptedException {
         List<AccountFacts> accounts = SyntheticAccounts.stream(50_000, 42, SyntheticAccounts.DEFAULT_ANCHOR).toList();
+        try (FitEngine engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(rules)).build()) {
+            double one = passes(engine, accounts, asOf);
+            double[] two = new double[2];
+            Thread[] threads = new Thread[2];
+            for (int i = 0; i < 2; i++) {
+                int at = i;
+                threads[i] = new Thread(() -> two[at] = passes(engine, accounts, asOf));
+                threads[i].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            System.out.printf(Locale.ROOT, "probe engine alone: %.2f µs CPU per account on one thread, %.2f and %.2f µs on "
+                    + "each of two threads at once (best of 5 passes over 50,000 accounts after 5 warm-up passes)%n",
+                    one, two[0], two[1]);
+        }
+    }
+
+    private static double passes(FitEngine engine, List<AccountFacts> accounts, LocalDate asOf) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;
-        try (FitEngine engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(rules)).build()) {
-            for (int pass = 0; pass < 10; pass++) {
-                long c0 = threads.getCurrentThreadCpuTime();
-                Iterator<?> it = engine.evaluateIterator(accounts.iterator(), asOf);
-                long k = 0;
-                while (it.hasNext()) {
-                    it.next();
-                    k++;
-                }
-                double us = (threads.getCurrentThreadCpuTime() - c0) / 1e3 / k;
-                if (pass >= 5) {
-                    best = Math.min(best, us);
-                }
+        for (int pass = 0; pass < 10; pass++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            Iterator<?> it = engine.evaluateIterator(accounts.iterator(), asOf);
+            long k = 0;
+            while (it.hasNext()) {
+                it.next();
+                k++;
+            }
+            double us = (threads.getCurrentThreadCpuTime() - c0) / 1e3 / k;
+            if (pass >= 5) {
+                best = Math.min(best, us);
             }
         }
-        System.out.printf(Locale.ROOT, "probe engine alone: %.2f µs CPU per account (one thread, best of 5 passes over "
-                + "50,000 accounts after 5 warm-up passes)%n", best);
+        return best;
     }
 
     /** The Spark job's steps in local[2], stage CPU from a listener, then the comparison with the cli output. */
     private static void spark(Path data, Path rules, LocalDate asOf) {
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("icp-rules probe")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
-                .getOrCreate();
-        List<StageInfo> stages = new ArrayList<>();
-        spark.sparkContext().addSparkListener(new SparkListener() {
-            @Override
-            public void onStageCompleted(SparkListenerStageCompleted done) {
-                synchronized (stages) {
-                    stages.add(done.stageInfo());
-                }
-            }
-        });
+        SparkSession spark = session();
+        List<StageInfo> stages = listen(spark);
         long cpu0 = processCpu();
         SparkScorer scorer = SparkScorer.builder().ruleset(RulesetSource.fromDirectory(rules)).asOf(asOf)
                 .keepAccountColumns(false).build();
@@ -199,7 +213,6 @@ public final class SparkThroughputProbe {
         Dataset<Row> contacts = SparkInputs.read(spark, data.resolve("contacts.csv").toString(), SparkFormat.CSV, false);
         Dataset<Row> results = scorer.score(accounts, events, contacts);
         String out = data.resolve("spark-scores.parquet").toString();
-        int before;
         synchronized (stages) {
             stages.clear();
         }
@@ -212,6 +225,60 @@ public final class SparkThroughputProbe {
         long n = written.count();
         System.out.printf(Locale.ROOT, "probe Spark local[2] write phase (read CSV, group, score, write Parquet): %,d accounts"
                 + " in %.1f s, %,.0f accounts/s, %.1f s process CPU (%.1f µs per account)%n", n, s, n / s, cpu, cpu * 1e6 / n);
+        print(stages, n);
+        if (System.getProperty("probe.jfr") == null) { // a recording covers the write phase only
+            compare(spark, written, data.resolve("cli-scores.csv"));
+        }
+        System.out.printf(Locale.ROOT, "probe Spark process CPU from the start of the session: %.1f s%n",
+                (processCpu() - cpu0) / 1e9);
+        spark.stop();
+    }
+
+    /**
+     * The job as a user runs it (its write phase as it reports it, every stage's task CPU); the
+     * command line is the same in earlier versions, so this step measures them too when their
+     * classes come first on the class path.
+     */
+    private static void job(Path data, Path rules, LocalDate asOf) {
+        SparkSession spark = session();
+        List<StageInfo> stages = listen(spark);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        String target = data.resolve("job-scores.parquet").toString();
+        int code = io.icprules.spark.SparkScoreJob.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                "--rules", rules.toString(), "--accounts", data.resolve("accounts.csv").toString(),
+                "--events", data.resolve("events.csv").toString(), "--contacts", data.resolve("contacts.csv").toString(),
+                "--as-of", asOf.toString(), "--out", target, "--overwrite");
+        if (code != 0) {
+            throw new IllegalStateException("the job failed with exit code " + code + ": " + err);
+        }
+        out.toString().lines().filter(l -> l.startsWith("Wrote")).forEach(l -> System.out.println("probe job: " + l));
+        print(stages, spark.read().parquet(target).count());
+        spark.stop();
+    }
+
+    private static SparkSession session() {
+        return SparkSession.builder().master("local[2]").appName("icp-rules probe")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "127.0.0.1")
+                .getOrCreate();
+    }
+
+    private static List<StageInfo> listen(SparkSession spark) {
+        List<StageInfo> stages = new ArrayList<>();
+        spark.sparkContext().addSparkListener(new SparkListener() {
+            @Override
+            public void onStageCompleted(SparkListenerStageCompleted done) {
+                synchronized (stages) {
+                    stages.add(done.stageInfo());
+                }
+            }
+        });
+        return stages;
+    }
+
+    private static void print(List<StageInfo> stages, long n) {
         synchronized (stages) {
             for (StageInfo st : stages) {
                 var m = st.taskMetrics();
@@ -224,10 +291,6 @@ public final class SparkThroughputProbe {
                         m.jvmGCTime() / 1e3, m.shuffleReadMetrics().totalBytesRead(), m.outputMetrics().bytesWritten());
             }
         }
-        compare(spark, written, data.resolve("cli-scores.csv"));
-        System.out.printf(Locale.ROOT, "probe Spark process CPU from the start of the session: %.1f s%n",
-                (processCpu() - cpu0) / 1e9);
-        spark.stop();
     }
 
     /** Every account of the cli output, and no other, with the same values in every result column. */
