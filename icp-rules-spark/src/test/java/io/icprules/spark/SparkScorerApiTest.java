@@ -46,12 +46,14 @@ class SparkScorerApiTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"hubspot-companies.csv:hubspot-mapping.yaml", "salesforce-accounts.csv:salesforce-mapping.yaml"})
+    @ValueSource(strings = {"hubspot-companies.csv:hubspot-mapping.yaml:workforce-scheduling",
+        "salesforce-accounts.csv:salesforce-mapping.yaml:msp-manufacturing"})
     void aCrmExportIsScoredThroughItsMappingAsIcpScoreScoresIt(String files) throws IOException {
         Path accounts = CRM.resolve(files.split(":")[0]);
         Path mapping = CRM.resolve(files.split(":")[1]);
+        Path rules = Path.of("../icp-rules-examples/rulesets", files.split(":")[2]);
         Map<String, ScoredRecord> expected = new HashMap<>();
-        try (FitEngine engine = IcpRules.fromDirectory(RULES);
+        try (FitEngine engine = IcpRules.fromDirectory(rules);
              AccountReader reader = AccountReader.open(accounts, ColumnMapping.load(mapping));
              Stream<ScoredRecord> scored = RecordScorer.score(engine, reader.records(), SparkEquivalenceTest.AS_OF)) {
             scored.forEach(r -> expected.put(r.accountId(), r));
@@ -60,7 +62,7 @@ class SparkScorerApiTest {
 
         SparkSession spark = LocalSpark.session();
         Dataset<Row> crm = SparkInputs.read(spark, accounts.toString(), SparkFormat.CSV, false);
-        SparkScorer scorer = SparkScorer.builder().rulesetDirectory(RULES.toString()).asOf("2026-11-01")
+        SparkScorer scorer = SparkScorer.builder().rulesetDirectory(rules.toString()).asOf("2026-11-01")
                 .mapping(mapping.toString()).build();
         Dataset<Row> scored = scorer.score(crm);
 
