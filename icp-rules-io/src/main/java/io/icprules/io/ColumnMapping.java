@@ -166,11 +166,30 @@ public final class ColumnMapping {
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InputFileException(file, "the mapping is not valid UTF-8 text");
         }
+        return parse(text, file);
+    }
+
+    /**
+     * Reads a mapping from its text, for code that holds the text rather than the file (a Spark task
+     * receives the text the driver read).
+     *
+     * @param text the YAML text, never null
+     * @param file the file the text came from, named in messages, never null
+     * @return the mapping
+     * @throws InputFileException listing every problem with its line
+     */
+    public static ColumnMapping parse(String text, Path file) throws InputFileException {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(file, "file");
         try (Reader in = new java.io.StringReader(text); JsonParser p = YamlTree.FACTORY.createParser(in)) {
             return new Parse(file).run(p);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputFileException(file, "line " + line + ": not valid YAML: " + YamlTree.problem(e.getOriginalMessage()));
+        } catch (InputFileException e) {
+            throw e;
+        } catch (IOException e) { // text in memory: nothing else can fail
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

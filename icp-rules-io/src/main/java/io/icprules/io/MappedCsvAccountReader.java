@@ -1,19 +1,7 @@
 package io.icprules.io;
 
-import io.icprules.error.InvalidFactException;
-import io.icprules.fact.Account;
-import io.icprules.fact.AccountFacts;
-import io.icprules.fact.Event;
-
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -48,19 +36,13 @@ import java.util.stream.Stream;
  */
 public final class MappedCsvAccountReader implements AccountReader {
 
-    /** A mapped column found in the file. */
-    private record Found(ColumnMapping.Column column, String key) {
-    }
-
     private final CsvRows rows;
-    private final List<Found> columns;
-    private final Found id;
+    private final MappedHeader header;
     private boolean consumed;
 
-    private MappedCsvAccountReader(CsvRows rows, List<Found> columns) {
+    private MappedCsvAccountReader(CsvRows rows, MappedHeader header) {
         this.rows = rows;
-        this.columns = columns;
-        this.id = columns.stream().filter(f -> f.column().target().equals("id")).findFirst().orElseThrow();
+        this.header = header;
     }
 
     /**
@@ -90,55 +72,16 @@ public final class MappedCsvAccountReader implements AccountReader {
      */
     public static MappedCsvAccountReader open(Path file, ColumnMapping mapping, ReadOptions options)
             throws IOException {
-        List<Found> found = new ArrayList<>();
-        CsvRows rows = CsvRows.open(file, header -> check(file, mapping, header, found), options);
-        return new MappedCsvAccountReader(rows, found);
-    }
-
-    private static Map<String, Integer> check(Path file, ColumnMapping mapping, List<String> header, List<Found> found)
-            throws InputFileException {
-        Map<String, ColumnMapping.Column> byHeader = new HashMap<>();
-        mapping.columns().forEach(c -> byHeader.put(c.header().toLowerCase(Locale.ROOT), c));
-        Map<String, Integer> positions = new LinkedHashMap<>();
-        List<String> unmapped = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String raw = header.get(i).replace("\uFEFF", "").strip();
-            String lower = raw.toLowerCase(Locale.ROOT);
-            ColumnMapping.Column c = byHeader.get(lower);
-            if (c != null) {
-                if (positions.putIfAbsent(lower, i) != null) {
-                    problems.add("column " + (i + 1) + " '" + TextValues.preview(raw) + "' appears more than once");
-                } else {
-                    found.add(new Found(c, lower));
-                }
-            } else if (!mapping.ignored().contains(lower) && !mapping.ignoreUnmapped()) {
-                unmapped.add("'" + TextValues.preview(raw) + "'");
+        MappedHeader[] checked = new MappedHeader[1];
+        CsvRows rows = CsvRows.open(file, header -> {
+            try {
+                checked[0] = MappedHeader.of(mapping, header);
+            } catch (IllegalArgumentException e) {
+                throw new InputFileException(file, "line 1: " + e.getMessage());
             }
-        }
-        if (!unmapped.isEmpty()) {
-            problems.add((unmapped.size() == 1 ? "column " : "columns ") + TextValues.listed(unmapped, ", ")
-                    + (unmapped.size() == 1 ? " is" : " are") + " not in the mapping " + mapping.source()
-                    + " (map them, list them under ignore:, or set ignore_unmapped: true)");
-        }
-        List<String> missing = new ArrayList<>();
-        for (ColumnMapping.Column c : mapping.columns()) {
-            if (!c.optional() && !positions.containsKey(c.header().toLowerCase(Locale.ROOT))) {
-                missing.add("'" + c.header() + "'");
-            }
-        }
-        if (!missing.isEmpty()) {
-            problems.add("mapped " + (missing.size() == 1 ? "column " : "columns ") + String.join(", ", missing)
-                    + (missing.size() == 1 ? " is" : " are") + " missing (fix the header in the mapping, or mark the "
-                    + "column optional: true)");
-        }
-        if (found.stream().noneMatch(f -> f.column().target().equals("id")) && missing.isEmpty()) {
-            problems.add("the column mapped to id is missing; every row needs an account id");
-        }
-        if (!problems.isEmpty()) {
-            throw new InputFileException(file, "line 1: " + TextValues.listed(problems, "; "));
-        }
-        return positions;
+            return checked[0].positions();
+        }, options);
+        return new MappedCsvAccountReader(rows, checked[0]);
     }
 
     @Override
@@ -157,100 +100,7 @@ public final class MappedCsvAccountReader implements AccountReader {
     }
 
     private AccountRecord toRecord(CsvRow row) {
-        String idText = translate(id.column(), row.get(id.key()));
-        String accountId = TextValues.blankToNull(idText);
-        if (row.isBroken()) {
-            return AccountRecord.error(row.line(), AccountFields.usableId(accountId), row.problem().orElseThrow());
-        }
-        if (accountId == null) {
-            String width = row.problem().map(w -> "; " + w).orElse("");
-            return AccountRecord.error(row.line(), null, label(id.column()) + ": is required and must not be blank" + width);
-        }
-        Account.Builder account;
-        try {
-            account = Account.builder(accountId);
-        } catch (InvalidFactException e) {
-            return AccountRecord.error(row.line(), null, label(id.column()) + ": " + e.getMessage());
-        }
-        if (row.problem().isPresent()) {
-            return AccountRecord.error(row.line(), accountId, row.problem().get());
-        }
-        List<String> problems = new ArrayList<>();
-        List<Event> events = new ArrayList<>();
-        for (Found f : columns) {
-            ColumnMapping.Column c = f.column();
-            if (c == id.column()) {
-                continue;
-            }
-            try {
-                apply(account, events, c, translate(c, row.get(f.key())));
-            } catch (InvalidFactException e) {
-                problems.add(label(c) + ": " + TextValues.reason(e));
-            }
-        }
-        if (!problems.isEmpty()) {
-            return AccountRecord.error(row.line(), accountId, TextValues.listed(problems, "; "));
-        }
-        return AccountRecord.ok(row.line(), AccountFacts.of(account.build(), events, List.of()));
-    }
-
-    /** {@code column 'Number of Employees' (employees)}: the header as the file spells it, and the field. */
-    private static String label(ColumnMapping.Column c) {
-        return "column '" + c.header() + "' (" + c.target() + ")";
-    }
-
-    private static String translate(ColumnMapping.Column c, String cell) {
-        if (cell == null || c.values().isEmpty()) {
-            return cell;
-        }
-        String to = c.values().get(cell.strip().toLowerCase(Locale.ROOT));
-        return to == null ? cell : to;
-    }
-
-    private static void apply(Account.Builder account, List<Event> events, ColumnMapping.Column c, String cell) {
-        String t = c.target();
-        AccountField field = AccountField.byKey(t);
-        if (field != null) {
-            field.set(account, value(field, c, cell));
-        } else if (t.startsWith("event.")) {
-            var date = CrmValues.date(t, cell, c.date(), c.datePattern());
-            if (date != null) {
-                Event.Builder e = Event.builder(t.substring("event.".length()), date);
-                c.details().forEach(e::detail);
-                events.add(e.build());
-            }
-        } else {
-            account.attribute(t.substring(AccountFields.ATTRIBUTE_PREFIX.length()), attribute(t, cell, c));
-        }
-    }
-
-    /** A fixed field's cell converted as the column's type says, into the value its setter takes. */
-    private static Object value(AccountField field, ColumnMapping.Column c, String cell) {
-        String f = field.key();
-        return switch (c.type()) {
-            case DOMAIN -> CrmValues.domain(f, cell);
-            case COUNTRY -> CrmValues.country(f, cell);
-            case WHOLE -> field.whole(CrmValues.whole(f, cell, c.range()), cell);
-            case LIST -> TextValues.list(cell, c.separator());
-            default -> cell;
-        };
-    }
-
-    private static Object attribute(String f, String cell, ColumnMapping.Column c) {
-        return switch (c.type()) {
-            case TEXT -> TextValues.blankToNull(cell);
-            case BOOLEAN -> CrmValues.bool(f, cell);
-            case DATE -> CrmValues.date(f, cell, c.date(), c.datePattern());
-            case NUMBER -> {
-                BigDecimal n = CrmValues.number(f, cell, c.range());
-                if (n == null) {
-                    yield null;
-                }
-                BigDecimal s = n.stripTrailingZeros();
-                yield s.scale() <= 0 && s.toBigInteger().bitLength() < 64 ? (Object) s.longValueExact() : (Object) n.doubleValue();
-            }
-            default -> TextValues.attribute(f, cell);
-        };
+        return header.toRecord(row.line(), row::get, row.isBroken(), row.problem().orElse(null));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.icprules.spark;
 
 import io.icprules.io.CsvResultWriter;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -30,6 +31,9 @@ public final class SparkOutput {
     /** Columns written as they are in CSV: they are numbers, dates, hashes or fixed words. */
     private static final Set<String> NOT_NEUTRALISED = Set.of("decision", "score", "ruleset_hash", "as_of");
 
+    /** Parquet column paths whose values rarely repeat. */
+    private static final List<String> UNIQUE = List.of("account_id", "ledger_text", "ledger.list.element.reason");
+
     private SparkOutput() {
     }
 
@@ -44,7 +48,13 @@ public final class SparkOutput {
     public static void write(Dataset<Row> results, String path, SparkFormat format, boolean overwrite) {
         SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
         if (format == SparkFormat.PARQUET) {
-            results.write().mode(mode).parquet(path);
+            DataFrameWriter<Row> writer = results.write().mode(mode);
+            // Columns with a different value on nearly every row: a dictionary would only be built
+            // and thrown away for each row group (Parquet falls back to plain encoding).
+            for (String column : UNIQUE) {
+                writer = writer.option("parquet.enable.dictionary#" + column, "false");
+            }
+            writer.parquet(path);
             return;
         }
         UserDefinedFunction safe = udf((UDF1<String, String>) CsvResultWriter::neutralise, DataTypes.StringType);

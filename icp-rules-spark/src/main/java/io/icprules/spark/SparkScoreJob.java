@@ -74,6 +74,11 @@ public final class SparkScoreJob implements Callable<Integer> {
             description = "Accounts: a CSV or Parquet file or folder, with the columns of the icp score command.")
     private String accounts;
 
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "Column mapping (YAML) for accounts with other column names, such as a CRM export, as for "
+                    + "icp score --mapping. Read on the driver.")
+    private String mapping;
+
     @Option(names = "--events", paramLabel = "PATH", description = "Events: account_id,type,date,details.")
     private String events;
 
@@ -170,13 +175,21 @@ public final class SparkScoreJob implements Callable<Integer> {
         // Compile before Spark starts: a broken ruleset must not cost a cluster job.
         SparkScorer scorer;
         try {
-            scorer = SparkScorer.of(RulesetSource.fromDirectory(rules), asOf, maxFirings).withPartitions(partitions);
+            SparkScorer.Builder b = SparkScorer.builder().ruleset(RulesetSource.fromDirectory(rules)).asOf(asOf)
+                    .maxFiringsPerAccount(maxFirings).partitions(partitions).keepAccountColumns(false);
+            if (mapping != null) {
+                b.mapping(mapping);
+            }
+            scorer = b.build();
         } catch (RulesetException e) {
             err.println("icp-spark-score: the ruleset in " + rules + " does not compile:");
             e.diagnostics().forEach(err::println);
             return ExitCodes.RULESET_ERROR;
         } catch (UncheckedIOException e) {
             err.println("icp-spark-score: cannot read the ruleset folder " + rules + ": " + e.getCause().getMessage());
+            return ExitCodes.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("icp-spark-score: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         for (Diagnostic w : scorer.warnings()) {
@@ -268,10 +281,10 @@ public final class SparkScoreJob implements Callable<Integer> {
         summary.addErrors(errors, firstErrors);
         List<OrphanRows> orphans = new ArrayList<>();
         if (eventRows != null) {
-            orphans.add(UnmatchedRows.events(name(events), eventRows, accountRows));
+            orphans.add(UnmatchedRows.events(name(events), eventRows, accountRows, scorer));
         }
         if (contactRows != null) {
-            orphans.add(UnmatchedRows.contacts(name(contacts), contactRows, accountRows));
+            orphans.add(UnmatchedRows.contacts(name(contacts), contactRows, accountRows, scorer));
         }
         orphans.removeIf(OrphanRows::isEmpty);
         summary.print(stdout, name(accounts), orphans);
@@ -292,6 +305,9 @@ public final class SparkScoreJob implements Callable<Integer> {
                 return "cannot tell the format of " + p + " from its name; use the extension .csv or .parquet, "
                         + "or pass --input-format";
             }
+        }
+        if (mapping != null && !Files.isRegularFile(Path.of(mapping))) {
+            return "mapping file not found: " + mapping;
         }
         for (String p : new String[] {accounts, events, contacts}) {
             if (p != null && samePath(p, out)) {

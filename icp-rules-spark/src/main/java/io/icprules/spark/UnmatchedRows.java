@@ -1,6 +1,8 @@
 package io.icprules.spark;
 
 import io.icprules.io.OrphanRows;
+import io.icprules.spark.internal.InputColumns;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -32,7 +34,24 @@ public final class UnmatchedRows {
      * @throws IllegalArgumentException when a Dataset's columns are unusable
      */
     public static OrphanRows events(String label, Dataset<Row> events, Dataset<Row> accounts) {
-        return unmatched(label, events, InputColumns.events(events.schema()), accounts);
+        return unmatched(label, events, InputColumns.events(events.schema()), accounts,
+                InputColumns.accounts(accounts.schema()).key("id"));
+    }
+
+    /**
+     * Counts the events no account claims, the accounts read as a scorer reads them (through its
+     * column mapping, if it has one).
+     *
+     * @param label    the events file's name for the report, never null
+     * @param events   the events, never null
+     * @param accounts the accounts, never null
+     * @param scorer   the scorer, never null
+     * @return the report; {@link OrphanRows#isEmpty()} when every row was claimed
+     * @throws IllegalArgumentException when a Dataset's columns are unusable
+     */
+    public static OrphanRows events(String label, Dataset<Row> events, Dataset<Row> accounts, SparkScorer scorer) {
+        return unmatched(label, events, InputColumns.events(events.schema()), accounts,
+                scorer.accountKey(accounts.schema()));
     }
 
     /**
@@ -45,14 +64,29 @@ public final class UnmatchedRows {
      * @throws IllegalArgumentException when a Dataset's columns are unusable
      */
     public static OrphanRows contacts(String label, Dataset<Row> contacts, Dataset<Row> accounts) {
-        return unmatched(label, contacts, InputColumns.contacts(contacts.schema()), accounts);
+        return unmatched(label, contacts, InputColumns.contacts(contacts.schema()), accounts,
+                InputColumns.accounts(accounts.schema()).key("id"));
+    }
+
+    /**
+     * Counts the contacts no account claims, the accounts read as a scorer reads them.
+     *
+     * @param label    the contacts file's name for the report, never null
+     * @param contacts the contacts, never null
+     * @param accounts the accounts, never null
+     * @param scorer   the scorer, never null
+     * @return the report; {@link OrphanRows#isEmpty()} when every row was claimed
+     * @throws IllegalArgumentException when a Dataset's columns are unusable
+     */
+    public static OrphanRows contacts(String label, Dataset<Row> contacts, Dataset<Row> accounts, SparkScorer scorer) {
+        return unmatched(label, contacts, InputColumns.contacts(contacts.schema()), accounts,
+                scorer.accountKey(accounts.schema()));
     }
 
     private static OrphanRows unmatched(String label, Dataset<Row> related, InputColumns columns,
-                                        Dataset<Row> accounts) {
-        InputColumns a = InputColumns.accounts(accounts.schema());
+                                        Dataset<Row> accounts, Column accountKey) {
         Dataset<Row> keys = related.select(columns.key("account_id").as("k"));
-        Dataset<Row> ids = accounts.select(a.key("id").as("id")).where(col("id").isNotNull()).distinct();
+        Dataset<Row> ids = accounts.select(accountKey.as("id")).where(col("id").isNotNull()).distinct();
         // A blank key matches nothing, so the rows left are the blank ones and the orphans.
         Dataset<Row> unclaimed = keys.join(ids, keys.col("k").equalTo(ids.col("id")), "left_anti");
         Row totals = unclaimed.agg(count(col("k")), countDistinct(col("k")), count(when(col("k").isNull(), 1)))

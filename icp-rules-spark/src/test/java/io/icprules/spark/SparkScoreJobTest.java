@@ -223,6 +223,29 @@ class SparkScoreJobTest {
         assertThat(actual).isEqualTo(expected);
     }
 
+    @Test
+    void aCrmExportIsScoredThroughItsMapping() throws IOException {
+        Path crm = Path.of("../icp-rules-examples/data/crm");
+        Path result = dir.resolve("crm.csv");
+
+        int code = run("--rules", "../icp-rules-examples/rulesets/workforce-scheduling",
+                "--accounts", crm.resolve("hubspot-companies.csv").toString(),
+                "--mapping", crm.resolve("hubspot-mapping.yaml").toString(),
+                "--as-of", AS_OF.toString(), "--out", result.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        List<Map<String, String>> rows = readCsvFolder(result);
+        assertThat(rows).hasSize(7).allSatisfy(r -> assertThat(r.get("error")).isEmpty());
+        assertThat(rows).extracting(r -> r.get("account_id")).contains("18234501", "18234502");
+        assertThat(rows).extracting(r -> r.get("decision")).contains("FIT");
+
+        assertThat(run("--rules", "../icp-rules-examples/rulesets/workforce-scheduling",
+                "--accounts", crm.resolve("salesforce-accounts.csv").toString(),
+                "--mapping", crm.resolve("hubspot-mapping.yaml").toString(),
+                "--as-of", AS_OF.toString(), "--out", dir.resolve("never.csv").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("icp-spark-score: accounts: ").contains("not in the mapping");
+    }
+
     /** Reads every part file of a CSV output folder. */
     private static List<Map<String, String>> readCsvFolder(Path folder) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();

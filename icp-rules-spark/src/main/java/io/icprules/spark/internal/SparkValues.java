@@ -1,4 +1,4 @@
-package io.icprules.spark;
+package io.icprules.spark.internal;
 
 import io.icprules.io.TextValues;
 import org.apache.spark.sql.Row;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * {@code yyyy-MM-dd}, an array as a list ({@code a;b}), a map as pairs ({@code k=v;k=v}). Only what
  * is particular to Spark's types is here; the text forms are {@link TextValues}'.
  */
-final class SparkValues {
+public final class SparkValues {
 
     private SparkValues() {
     }
@@ -28,7 +28,7 @@ final class SparkValues {
      * @param index the cell's position
      * @return the cell as text, or null when the cell is null
      */
-    static String text(Row row, int index) {
+    public static String text(Row row, int index) {
         if (row.isNullAt(index)) {
             return null;
         }
