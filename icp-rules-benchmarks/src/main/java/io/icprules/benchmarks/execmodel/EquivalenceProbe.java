@@ -3,6 +3,7 @@ package io.icprules.benchmarks.execmodel;
 import io.icprules.benchmarks.profile.AccountEvaluator;
 import io.icprules.benchmarks.profile.ReferenceProfile;
 import io.icprules.engine.FitEngine;
+import io.icprules.engine.IcpRules;
 import io.icprules.engine.RulesetSource;
 import io.icprules.fact.AccountFacts;
 import io.icprules.io.CsvResultWriter;
@@ -25,8 +26,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Checks that the engine built with the executable model (with and without the alpha network
@@ -88,14 +91,34 @@ public final class EquivalenceProbe {
      *         network compiler
      */
     public static List<Outcome> compare(long count, RulesetSource source) {
-        try (FitEngine engine = io.icprules.engine.IcpRules.builder().ruleset(source).build();
+        try (FitEngine engine = IcpRules.builder().ruleset(source).build();
              AssembledEngine model = AssembledEngine.build(source, ExecutableModelAssembly.EXECUTABLE_MODEL);
              AssembledEngine anc = AssembledEngine.build(source, ExecutableModelAssembly.WITH_ALPHA_NETWORK_COMPILER)) {
-            List<Run> runs = List.of(new Run(ENGINE, engine::evaluate), new Run(ExecutableModelAssembly.EXECUTABLE_MODEL
-                    .toString(), model), new Run(ExecutableModelAssembly.WITH_ALPHA_NETWORK_COMPILER.toString(), anc));
+            Map<String, AccountEvaluator> candidates = new LinkedHashMap<>();
+            candidates.put(ExecutableModelAssembly.EXECUTABLE_MODEL.toString(), model);
+            candidates.put(ExecutableModelAssembly.WITH_ALPHA_NETWORK_COMPILER.toString(), anc);
+            return compare(count, engine::evaluate, candidates);
+        }
+    }
+
+    /**
+     * Evaluates the first {@code count} generated accounts with the engine and with each candidate.
+     *
+     * @param count      how many accounts, at least 1
+     * @param engine     the reference
+     * @param candidates name to implementation, in the order of the outcomes
+     * @return the engine's outcome ({@value #ENGINE}) first, then the candidates'
+     */
+    public static List<Outcome> compare(long count, AccountEvaluator engine, Map<String, AccountEvaluator> candidates) {
+        try {
+            List<Run> runs = new ArrayList<>();
+            runs.add(new Run(ENGINE, engine));
+            for (Map.Entry<String, AccountEvaluator> c : candidates.entrySet()) {
+                runs.add(new Run(c.getKey(), c.getValue()));
+            }
             Iterator<AccountFacts> accounts = SyntheticAccounts.stream(count, ReferenceProfile.SEED, ReferenceProfile.AS_OF)
                     .iterator();
-            long line = 1;
+            long line = 1; // the header, as in a CSV file
             while (accounts.hasNext()) {
                 AccountFacts a = accounts.next();
                 line++;
