@@ -2,6 +2,7 @@ package io.icprules.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.icprules.benchmarks.cpu.CpuCostProbe;
+import io.icprules.benchmarks.execmodel.AssembledEngine;
 import io.icprules.benchmarks.floor.HandWrittenProfile;
 import io.icprules.benchmarks.jmh.BuildBenchmarks;
 import io.icprules.benchmarks.jmh.Cursor;
@@ -49,8 +50,9 @@ class BenchmarksSmokeTest {
     static final HandWrittenProfile FLOOR = HandWrittenProfile.forReference();
 
     @ParameterizedTest
-    @ValueSource(strings = {Workload.DROOLS, Workload.DROOLS_FRESH_SESSION, Workload.HANDWRITTEN, Workload.EASYRULES})
-    void evaluationBenchmarksReturnTheProfilesResults(String implementation) {
+    @ValueSource(strings = {Workload.DROOLS, Workload.DROOLS_EXEC_MODEL, Workload.DROOLS_EXEC_MODEL_ANC,
+        Workload.DROOLS_FRESH_SESSION, Workload.HANDWRITTEN, Workload.EASYRULES})
+    void evaluationBenchmarksReturnTheProfilesResults(String implementation) throws Exception {
         Workload w = new Workload();
         w.implementation = implementation;
         w.setUp();
@@ -124,6 +126,11 @@ class BenchmarksSmokeTest {
             assertThat(engine.ruleset().name()).isEqualTo("reference");
             assertThat(engine.evaluate(first, ReferenceProfile.AS_OF)).isEqualTo(expected);
         }
+        try (AssembledEngine model = b.droolsExecModelColdBuild(); AssembledEngine anc = b.droolsExecModelAncColdBuild()) {
+            assertThat(model.compiled().scorer().ruleset().name()).isEqualTo("reference");
+            assertThat(model.evaluate(first, ReferenceProfile.AS_OF)).isEqualTo(expected);
+            assertThat(anc.evaluate(first, ReferenceProfile.AS_OF)).isEqualTo(expected);
+        }
         EasyRulesProfile peer = b.easyRulesColdBuild();
         assertThat(peer.ruleCount()).isEqualTo(50);
         assertThat(peer.evaluate(first, ReferenceProfile.AS_OF)).isEqualTo(expected);
@@ -168,9 +175,10 @@ class BenchmarksSmokeTest {
                 .build()).run();
         String table = new ResultsTable(new ObjectMapper().readTree(json.toFile())).markdown();
         String averageRow = table.lines().filter(l -> l.startsWith("| average |")).findFirst().orElseThrow();
-        // drools, fresh sessions, hand-written, Easy Rules, two ratios: only the hand-written ran.
-        assertThat(averageRow.split("\\|")).hasSize(8);
-        assertThat(averageRow.split("\\|")[4].strip()).matches("[0-9.,]+");
+        // drools, its two executable-model builds, fresh sessions, hand-written, Easy Rules, four
+        // ratios: only the hand-written ran.
+        assertThat(averageRow.split("\\|")).hasSize(12);
+        assertThat(averageRow.split("\\|")[6].strip()).matches("[0-9.,]+");
         assertThat(averageRow.split("\\|")[2].strip()).isEqualTo("-");
     }
 
@@ -198,14 +206,15 @@ class BenchmarksSmokeTest {
     @Test
     void cpuCostProbeMeasuresEveryImplementation() {
         Map<String, double[]> results = CpuCostProbe.measureAll(1, 200);
-        assertThat(results).containsOnlyKeys(Workload.DROOLS, Workload.DROOLS_FRESH_SESSION, Workload.HANDWRITTEN, CpuCostProbe.MATCHING_ALONE,
-                Workload.EASYRULES);
+        assertThat(results).containsOnlyKeys(Workload.DROOLS, Workload.DROOLS_EXEC_MODEL, Workload.DROOLS_EXEC_MODEL_ANC,
+                Workload.DROOLS_FRESH_SESSION, Workload.HANDWRITTEN, CpuCostProbe.MATCHING_ALONE, Workload.EASYRULES);
         assertThat(results.values()).allSatisfy(r -> assertThat(r[0]).isPositive().isLessThan(1e6));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CpuCostProbe.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
-                .hasSize(7)
-                .anyMatch(l -> l.startsWith("| handwritten |") && l.split("\\|")[5].strip().equals("1.00×"));
+                .hasSize(9)
+                .anyMatch(l -> l.startsWith("| handwritten |") && l.split("\\|")[5].strip().equals("1.00×"))
+                .anyMatch(l -> l.startsWith("| drools |") && l.split("\\|")[7].strip().equals("1.00×"));
     }
 
     private static AccountFacts accountNamed(AccountFacts[] accounts, String id) {

@@ -1,5 +1,7 @@
 package io.icprules.benchmarks.jmh;
 
+import io.icprules.benchmarks.execmodel.AssembledEngine;
+import io.icprules.benchmarks.execmodel.ExecutableModelAssembly;
 import io.icprules.benchmarks.peer.EasyRulesProfile;
 import io.icprules.benchmarks.profile.ReferenceProfile;
 import io.icprules.engine.FitEngine;
@@ -53,6 +55,27 @@ public class BuildBenchmarks {
     @Benchmark
     public FitEngine droolsColdBuild() {
         return IcpRules.builder().ruleset(source).build();
+    }
+
+    /**
+     * Compiles the reference ruleset into an engine built with Drools' executable model: the same
+     * parsing, checks and rewrites, then Java source generated for the rules and compiled.
+     *
+     * @return the engine, ready to evaluate
+     */
+    @Benchmark
+    public AssembledEngine droolsExecModelColdBuild() {
+        return AssembledEngine.build(source, ExecutableModelAssembly.EXECUTABLE_MODEL);
+    }
+
+    /**
+     * As {@link #droolsExecModelColdBuild()}, then the alpha network compiled to Java too.
+     *
+     * @return the engine, ready to evaluate
+     */
+    @Benchmark
+    public AssembledEngine droolsExecModelAncColdBuild() {
+        return AssembledEngine.build(source, ExecutableModelAssembly.WITH_ALPHA_NETWORK_COMPILER);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.icprules.benchmarks.jmh;
 
+import io.icprules.benchmarks.execmodel.AssembledEngine;
+import io.icprules.benchmarks.execmodel.ExecutableModelAssembly;
 import io.icprules.benchmarks.floor.HandWrittenProfile;
 import io.icprules.benchmarks.peer.EasyRulesProfile;
 import io.icprules.benchmarks.profile.AccountEvaluator;
@@ -23,6 +25,10 @@ public class Workload {
 
     /** The drools engine with default settings (sessions reused). */
     public static final String DROOLS = "drools";
+    /** The drools engine built with Drools' executable model (constraints compiled to Java lambdas). */
+    public static final String DROOLS_EXEC_MODEL = "drools-exec-model";
+    /** The drools engine built with the executable model and the alpha network compiler. */
+    public static final String DROOLS_EXEC_MODEL_ANC = "drools-exec-model-anc";
     /** The drools engine with a new session for every account. */
     public static final String DROOLS_FRESH_SESSION = "drools-fresh-session";
     /** The reference profile hand-written in plain Java. */
@@ -34,11 +40,11 @@ public class Workload {
     public static final int POOL = 20_000;
 
     /** Which implementation evaluates: one of the constants of this class. */
-    @Param({DROOLS, DROOLS_FRESH_SESSION, HANDWRITTEN, EASYRULES})
+    @Param({DROOLS, DROOLS_EXEC_MODEL, DROOLS_EXEC_MODEL_ANC, DROOLS_FRESH_SESSION, HANDWRITTEN, EASYRULES})
     public String implementation;
 
     private AccountEvaluator evaluator;
-    private FitEngine engine;
+    private AutoCloseable engine;
     private AccountFacts[] accounts;
 
     /** Creates the workload; JMH calls {@link #setUp()} before measuring. */
@@ -51,12 +57,20 @@ public class Workload {
         accounts = ReferenceProfile.accounts(POOL).toArray(AccountFacts[]::new);
         switch (implementation) {
             case DROOLS -> {
-                engine = ReferenceProfile.engine();
-                evaluator = engine::evaluate;
+                FitEngine e = ReferenceProfile.engine();
+                engine = e;
+                evaluator = e::evaluate;
+            }
+            case DROOLS_EXEC_MODEL, DROOLS_EXEC_MODEL_ANC -> {
+                AssembledEngine e = AssembledEngine.build(ReferenceProfile.source(), implementation.equals(DROOLS_EXEC_MODEL)
+                        ? ExecutableModelAssembly.EXECUTABLE_MODEL : ExecutableModelAssembly.WITH_ALPHA_NETWORK_COMPILER);
+                engine = e;
+                evaluator = e;
             }
             case DROOLS_FRESH_SESSION -> {
-                engine = IcpRules.builder().ruleset(ReferenceProfile.source()).reuseSessions(false).build();
-                evaluator = engine::evaluate;
+                FitEngine e = IcpRules.builder().ruleset(ReferenceProfile.source()).reuseSessions(false).build();
+                engine = e;
+                evaluator = e::evaluate;
             }
             case HANDWRITTEN -> evaluator = HandWrittenProfile.forReference();
             case EASYRULES -> evaluator = EasyRulesProfile.forReference();
@@ -64,9 +78,13 @@ public class Workload {
         }
     }
 
-    /** Closes the engine, if any. */
+    /**
+     * Closes the engine, if any.
+     *
+     * @throws Exception when the engine cannot be closed
+     */
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws Exception {
         if (engine != null) {
             engine.close();
         }

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Reads the JSON results of a JMH run of these benchmarks ({@code -rf json}) and prints Markdown
- * tables: throughput and latency of the engine next to the hand-written floor and the Easy Rules
- * peer, with the engine's cost as a ratio to each, then build and reload times.
+ * tables: throughput and latency of the engine (as shipped, and built with Drools' executable model
+ * with and without the alpha network compiler) next to the hand-written floor and the Easy Rules
+ * peer, with the costs as ratios, then build and reload times.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.icprules.benchmarks.report.ResultsTable results.json
  * [out.md]}. A benchmark missing from the file (a partial run) shows as {@code -}.
@@ -25,8 +26,15 @@ import java.util.Optional;
 public final class ResultsTable {
 
     private static final String PKG = "io.icprules.benchmarks.jmh.";
-    private static final List<String> IMPLEMENTATIONS = List.of(Workload.DROOLS, Workload.DROOLS_FRESH_SESSION,
-            Workload.HANDWRITTEN, Workload.EASYRULES);
+    private static final List<String> IMPLEMENTATIONS = List.of(Workload.DROOLS, Workload.DROOLS_EXEC_MODEL,
+            Workload.DROOLS_EXEC_MODEL_ANC, Workload.DROOLS_FRESH_SESSION, Workload.HANDWRITTEN, Workload.EASYRULES);
+    private static final int ENGINE = 0;
+    private static final int EXEC_MODEL = 1;
+    private static final int EXEC_MODEL_ANC = 2;
+    private static final int FLOOR = 4;
+    private static final int PEER = 5;
+    private static final String COLUMNS = " | drools | drools, executable model | drools, executable model + alpha network compiler"
+            + " | drools, fresh session per account | hand-written Java | Easy Rules (MVEL) |";
 
     private final JsonNode results;
 
@@ -67,14 +75,16 @@ public final class ResultsTable {
                     .append(", JMH ").append(any.path("jmhVersion").asText("?")).append("\n\n");
         }
 
-        sb.append("| accounts/s (higher is better) | drools | drools, fresh session per account | hand-written Java | Easy Rules (MVEL) | drools cost ÷ hand-written | drools cost ÷ Easy Rules |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| accounts/s (higher is better)").append(COLUMNS).append(" drools cost ÷ hand-written | drools cost ÷ Easy Rules")
+                .append(" | executable model cost ÷ drools | executable model + alpha network compiler cost ÷ drools |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         throughputRow(sb, "batch, 1 thread", "EvaluationBenchmarks.batchOneThread");
         throughputRow(sb, "batch, all cores", "EvaluationBenchmarks.batchAllCores");
         sb.append('\n');
 
-        sb.append("| latency of one account, µs (lower is better) | drools | drools, fresh session per account | hand-written Java | Easy Rules (MVEL) | drools ÷ hand-written | drools ÷ Easy Rules |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| latency of one account, µs (lower is better)").append(COLUMNS).append(" drools ÷ hand-written | drools ÷ Easy Rules")
+                .append(" | executable model ÷ drools | executable model + alpha network compiler ÷ drools |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         latencyRow(sb, "average", "avgt", null);
         latencyRow(sb, "p50", "sample", "50.0");
         latencyRow(sb, "p99", "sample", "99.0");
@@ -99,6 +109,12 @@ public final class ResultsTable {
         find("BuildBenchmarks.droolsColdBuild", "ss", null).ifPresent(r ->
                 sb.append("| build the reference ruleset, cold JVM (mean of ").append(r.path("forks").asInt())
                         .append(" forks) | ").append(millis(r)).append(" |\n"));
+        find("BuildBenchmarks.droolsExecModelColdBuild", "ss", null).ifPresent(r ->
+                sb.append("| build the reference ruleset with the executable model, cold JVM (mean of ")
+                        .append(r.path("forks").asInt()).append(" forks) | ").append(millis(r)).append(" |\n"));
+        find("BuildBenchmarks.droolsExecModelAncColdBuild", "ss", null).ifPresent(r ->
+                sb.append("| build it with the executable model and the alpha network compiler, cold JVM (mean of ")
+                        .append(r.path("forks").asInt()).append(" forks) | ").append(millis(r)).append(" |\n"));
         find("BuildBenchmarks.easyRulesColdBuild", "ss", null).ifPresent(r ->
                 sb.append("| Easy Rules: read and compile its rule file, cold JVM (mean of ").append(r.path("forks").asInt())
                         .append(" forks) | ").append(millis(r)).append(" |\n"));
@@ -125,8 +141,10 @@ public final class ResultsTable {
             sb.append(' ').append(scores[i] == null ? "-" : number(scores[i])).append(" |");
         }
         // Cost per account is the inverse of throughput: how many times the other's cost ours is.
-        sb.append(' ').append(ratio(scores[2], scores[0])).append(" |");
-        sb.append(' ').append(ratio(scores[3], scores[0])).append(" |\n");
+        sb.append(' ').append(ratio(scores[FLOOR], scores[ENGINE])).append(" |");
+        sb.append(' ').append(ratio(scores[PEER], scores[ENGINE])).append(" |");
+        sb.append(' ').append(ratio(scores[ENGINE], scores[EXEC_MODEL])).append(" |");
+        sb.append(' ').append(ratio(scores[ENGINE], scores[EXEC_MODEL_ANC])).append(" |\n");
     }
 
     private void ceilingRow(StringBuilder sb, String label, String ceiling, String engine) {
@@ -151,8 +169,10 @@ public final class ResultsTable {
                     .orElse(null);
             sb.append(' ').append(values[i] == null ? "-" : micros(values[i])).append(" |");
         }
-        sb.append(' ').append(ratio(values[0], values[2])).append(" |");
-        sb.append(' ').append(ratio(values[0], values[3])).append(" |\n");
+        sb.append(' ').append(ratio(values[ENGINE], values[FLOOR])).append(" |");
+        sb.append(' ').append(ratio(values[ENGINE], values[PEER])).append(" |");
+        sb.append(' ').append(ratio(values[EXEC_MODEL], values[ENGINE])).append(" |");
+        sb.append(' ').append(ratio(values[EXEC_MODEL_ANC], values[ENGINE])).append(" |\n");
     }
 
     private Optional<JsonNode> find(String benchmark, String mode, String implementation) {

@@ -13,13 +13,11 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.io.DescrResource;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
@@ -72,6 +70,20 @@ public final class RulesetCompiler {
      * @throws RulesetException with every error (and warning) found, in file and line order
      */
     public static CompiledRuleset compile(RulesetSource source, boolean restricted) {
+        return compile(source, restricted, KieBaseAssembly.STANDARD);
+    }
+
+    /**
+     * Compiles a ruleset with the same parsing, checks and rewrites, building its knowledge base
+     * another way (used by the benchmarks to measure Drools' other builds).
+     *
+     * @param source     the ruleset, never null
+     * @param restricted whether rule files may only read facts and compute with allowed types
+     * @param assembly   how the knowledge base is built, never null
+     * @return the compiled ruleset
+     * @throws RulesetException with every error (and warning) found, in file and line order
+     */
+    public static CompiledRuleset compile(RulesetSource source, boolean restricted, KieBaseAssembly assembly) {
         long start = System.nanoTime();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Manifest manifest = Manifest.parse(RuleText.withoutBom(RulesetSource.MANIFEST, source.manifest(), diagnostics),
@@ -107,9 +119,7 @@ public final class RulesetCompiler {
             }
         }
 
-        ClassLoader loader = RulesetCompiler.class.getClassLoader();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
+        List<Resource> resources = new ArrayList<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
             PackageDescr pkg = parsed.get(file.getKey());
             if (pkg != null) {
@@ -119,12 +129,14 @@ public final class RulesetCompiler {
                 ConditionRewrites.guard(pkg);
                 DescrResource r = new DescrResource(pkg);
                 r.setSourcePath(file.getKey());
-                builder.add(r, ResourceType.DESCR);
+                r.setResourceType(ResourceType.DESCR);
+                resources.add(r);
             } else {
                 // Does not parse: the builder reports the syntax errors with their positions.
-                builder.add(drlResource(file.getKey(), file.getValue()), ResourceType.DRL);
+                resources.add(drlResource(file.getKey(), file.getValue()));
             }
         }
+        KnowledgeBuilder builder = assembly.build(RulesetCompiler.class.getClassLoader(), resources);
         Set<String> syntaxReported = new HashSet<>();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             Diagnostic d = DrlMessages.toDiagnostic(r);
@@ -158,8 +170,7 @@ public final class RulesetCompiler {
             throw new RulesetException(name, diagnostics);
         }
 
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-        kieBase.addPackages(builder.getKnowledgePackages());
+        InternalKnowledgeBase kieBase = assembly.assemble(builder);
         EmptyConsequences.skipEmptyConsequences(kieBase, emptyConsequences);
         RuleCatalog catalog = RuleCatalog.of(specs);
         checkEveryRuleHasMetadata(kieBase, catalog, name);
