@@ -57,6 +57,14 @@ final class HistoryCommand implements Callable<Integer> {
             description = "The history's \"today\": deals entered the pipeline 30 to 659 days before it.")
     private LocalDate anchor = SyntheticAccounts.DEFAULT_ANCHOR;
 
+    @Option(names = "--plant-technology", paramLabel = "NAME",
+            description = "Plant a signal the profile misses: deals whose account uses this technology (such as Stripe) "
+                    + "are won with --plant-lift times the probability, at most 0.95; for trying icp discover.")
+    private String plantTechnology;
+
+    @Option(names = "--plant-lift", paramLabel = "FACTOR", description = "The factor of --plant-technology.")
+    private double plantLift = 2.0;
+
     @Option(names = "--out-dir", required = true, paramLabel = "DIR",
             description = "Folder to write into; created when missing. Existing files of the same names are replaced.")
     private Path outDir;
@@ -68,11 +76,17 @@ final class HistoryCommand implements Callable<Integer> {
             if (count < 0) {
                 throw support.usage("--count must be 0 or more, was " + count);
             }
+            if (!(plantLift > 0)) {
+                throw support.usage("--plant-lift must be above 0, was " + plantLift);
+            }
+            SyntheticHistory.Signal signal = plantTechnology == null ? null
+                    : new SyntheticHistory.Signal(plantTechnology, plantLift);
             support.requireRulesFolder(rules);
             try (FitEngine engine = support.compile(rules)) {
-                SyntheticHistory.Written w = SyntheticHistory.write(outDir, engine, count, seed, anchor);
+                SyntheticHistory.Written w = SyntheticHistory.write(outDir, engine, count, seed, anchor, signal);
                 spec.commandLine().getErr().println("Wrote " + w.accounts() + " accounts with one deal each ("
-                        + w.openDeals() + " still open) scored with " + engine.ruleset() + " (seed " + seed
+                        + w.openDeals() + " still open) scored with " + engine.ruleset() + (signal == null ? ""
+                        : ", a signal planted on " + signal.technology() + " (x" + signal.lift() + ")") + " (seed " + seed
                         + ", anchor " + anchor + ") to " + w.files());
                 return ExitCodes.OK;
             }

@@ -59,7 +59,11 @@ import java.util.TreeSet;
  * share of their contract, up to {@code 0.1 + 0.4·s/100} for fits and 0.1 for the rest. About 3% of
  * amounts and of cycle lengths are left unknown, as in a real CRM export.
  *
- * <p>The same ruleset, count, seed and anchor give the same history and byte-identical files.
+ * <p><b>A signal the profile misses</b> ({@link Signal}, optional): deals whose account uses a given
+ * technology have their win probability multiplied by a given lift (at most 0.95), so that
+ * {@code icp discover} has something no rule covers to find.
+ *
+ * <p>The same ruleset, count, seed, anchor and signal give the same history and byte-identical files.
  */
 public final class SyntheticHistory {
 
@@ -96,6 +100,33 @@ public final class SyntheticHistory {
     }
 
     /**
+     * An effect planted on something the profile does not score: deals whose account uses the
+     * technology are won with {@code lift} times the probability they would have had, at most 0.95.
+     *
+     * @param technology the technology, such as {@code Stripe}, never null
+     * @param lift       the factor on the win probability, above 0
+     */
+    public record Signal(String technology, double lift) {
+        /**
+         * Checks the parts.
+         *
+         * @param technology the technology
+         * @param lift       the factor
+         * @throws IllegalArgumentException when the lift is not above 0
+         */
+        public Signal {
+            Objects.requireNonNull(technology, "technology");
+            if (!(lift > 0)) {
+                throw new IllegalArgumentException("the lift must be above 0, was " + lift);
+            }
+        }
+
+        double apply(Account account, double pWin) {
+            return account.getTechnologies().contains(technology) ? Math.min(0.95, pWin * lift) : pWin;
+        }
+    }
+
+    /**
      * What {@link #write} wrote.
      *
      * @param accounts  accounts written (one deal each)
@@ -125,6 +156,20 @@ public final class SyntheticHistory {
      * @return the deals in order, ids {@code D-000001} upwards
      */
     public static List<HistoryDeal> generate(FitEngine engine, int deals, long seed, LocalDate anchor) {
+        return generate(engine, deals, seed, anchor, null);
+    }
+
+    /**
+     * Generates a history with a signal the profile misses.
+     *
+     * @param engine the ruleset that decides the planted effect, never null
+     * @param deals  how many deals (and accounts), 0 or more
+     * @param seed   the seed
+     * @param anchor the "today" of the history, never null
+     * @param signal the effect planted on a technology, or null for none
+     * @return the deals in order, ids {@code D-000001} upwards
+     */
+    public static List<HistoryDeal> generate(FitEngine engine, int deals, long seed, LocalDate anchor, Signal signal) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(anchor, "anchor");
         if (deals < 0) {
@@ -143,7 +188,7 @@ public final class SyntheticHistory {
             }
             LocalDate entered = anchor.minusDays(30 + rnd.nextInt(630));
             AccountFacts facts = storefront ? enrich(base, rnd, entered, anchor) : base;
-            out.add(deal(engine, facts, rnd, entered, anchor, out.size() + 1));
+            out.add(deal(engine, facts, rnd, entered, anchor, out.size() + 1, signal));
         }
         return out;
     }
@@ -193,11 +238,14 @@ public final class SyntheticHistory {
     }
 
     private static HistoryDeal deal(FitEngine engine, AccountFacts facts, SplitMix rnd, LocalDate entered,
-                                    LocalDate anchor, int number) {
+                                    LocalDate anchor, int number, Signal signal) {
         FitResult then = engine.evaluate(facts, entered);
         double s = then.score().doubleValue();
         boolean fit = then.decision() == Decision.FIT;
         double pWin = fit ? WIN_BASE + WIN_PER_FIT_SCORE * s / 100 : WIN_BASE;
+        if (signal != null) {
+            pWin = signal.apply(facts.account(), pWin);
+        }
         // Draw every number in a fixed order, whatever the branch, so one deal's draws never shift another's.
         double cycleNoise = rnd.gaussian();
         double acvNoise = rnd.gaussian();
@@ -259,7 +307,25 @@ public final class SyntheticHistory {
      * @throws IOException when a file cannot be written
      */
     public static Written write(Path dir, FitEngine engine, int deals, long seed, LocalDate anchor) throws IOException {
-        List<HistoryDeal> history = generate(engine, deals, seed, anchor);
+        return write(dir, engine, deals, seed, anchor, null);
+    }
+
+    /**
+     * Writes a history with a signal the profile misses into a folder, as {@link #write(Path, FitEngine, int,
+     * long, LocalDate)} does.
+     *
+     * @param dir    the folder, created when missing; never null
+     * @param engine the ruleset that decides the planted effect, never null
+     * @param deals  how many deals (and accounts), 0 or more
+     * @param seed   the seed
+     * @param anchor the "today" of the history, never null
+     * @param signal the effect planted on a technology, or null for none
+     * @return what was written
+     * @throws IOException when a file cannot be written
+     */
+    public static Written write(Path dir, FitEngine engine, int deals, long seed, LocalDate anchor, Signal signal)
+            throws IOException {
+        List<HistoryDeal> history = generate(engine, deals, seed, anchor, signal);
         Files.createDirectories(dir);
         List<Path> files = List.of(dir.resolve("accounts.csv"), dir.resolve("events.csv"), dir.resolve("contacts.csv"),
                 dir.resolve("outcomes.csv"), dir.resolve("pipeline.csv"));
