@@ -17,7 +17,7 @@ public final class DiscoveryReports {
     /** How many of the strongest non-significant patterns the text lists when none is significant. */
     public static final int CLOSEST = 5;
 
-    private static final String ROW = "%3s  %-44s %-24s %6s %-21s %7s %-7s %-20s %-8s %-7s %-8s%n";
+    private static final String ROW = "%3s  %-44s %-24s %6s %-21s %7s %-8s %-22s %-8s %-12s %s%n";
 
     private DiscoveryReports() {
     }
@@ -46,7 +46,7 @@ public final class DiscoveryReports {
         }
         if (!shown.isEmpty()) {
             out.append(String.format(Locale.ROOT, ROW, "#", "pattern", "status", "with", "win rate (95% CI)",
-                    "without", "rate", "lift vs alike (95% CI)", "q", "holdout", "p"));
+                    "without", "win rate", "lift vs alike (95% CI)", "q", "holdout lift", "holdout p"));
             int i = 1;
             for (Finding f : shown) {
                 PartFigures d = f.discovery();
