@@ -6,9 +6,7 @@ import io.icprules.engine.FitEngine;
 import io.icprules.evidence.AccountBook;
 import io.icprules.evidence.Backtest;
 import io.icprules.evidence.BacktestReport;
-import io.icprules.evidence.DealMapping;
 import io.icprules.evidence.DealRecord;
-import io.icprules.evidence.OutcomesReader;
 import io.icprules.evidence.Period;
 import io.icprules.evidence.report.HtmlReports;
 import io.icprules.evidence.report.TextReports;
@@ -70,11 +68,8 @@ final class BacktestCommand implements Callable<Integer> {
                     + "amount,cycle_days,retained_12m,expansion_amount (optional).")
     private Path outcomes;
 
-    @Option(names = "--outcomes-mapping", paramLabel = "FILE",
-            description = "Column mapping (YAML) for an outcomes file exported from a CRM, such as a HubSpot deals "
-                    + "export or a Salesforce opportunities report: which column is which, stage names to won, lost "
-                    + "and open, the export's date pattern; the account may be named by id or by name.")
-    private Path outcomesMapping;
+    @Mixin
+    private OutcomesMapping outcomesMapping;
     @Option(names = "--by", paramLabel = "PERIOD",
             description = "month, quarter or year: also follow the in-ICP over out-of-ICP win-rate ratio period by "
                     + "period (of each deal's entered_pipeline date), with its confidence interval, and judge its trend.")
@@ -83,11 +78,6 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     private ReportFiles reports;
 
-    private List<DealRecord> readOutcomes(CommandSupport support, DealMapping mapping, AccountBook book)
-            throws CommandSupport.Stop, IOException {
-        return support.deals(outcomes, mapping, book, f -> OutcomesReader.read(f, accountFiles.options()),
-                (f, m, b) -> OutcomesReader.read(f, m, b, accountFiles.options()));
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -95,13 +85,10 @@ final class BacktestCommand implements Callable<Integer> {
         CommandSupport support = new CommandSupport("backtest", err);
         try {
             support.requireRulesFolder(rules);
-            reports.requireWritable(support, accountFiles.requireReadable(support, outcomes, outcomesMapping));
-            DealMapping mapping = support.dealMapping(outcomesMapping, DealMapping.Layout.OUTCOMES);
-            List<DealRecord> deals = readOutcomes(support, mapping, null);
-            AccountBook book = accountFiles.read(support);
-            if (deals == null) {
-                deals = readOutcomes(support, mapping, book);
-            }
+            reports.requireWritable(support, accountFiles.requireReadable(support, outcomes, outcomesMapping.file()));
+            OutcomesMapping.Loaded loaded = outcomesMapping.load(support, outcomes, accountFiles);
+            List<DealRecord> deals = loaded.deals();
+            AccountBook book = loaded.book();
             try (FitEngine engine = support.compile(rules)) {
                 BacktestReport report = Backtest.run(engine, book, deals, by);
                 spec.commandLine().getOut().print(TextReports.backtest(report));

@@ -6,9 +6,7 @@ import io.icprules.engine.FitEngine;
 import io.icprules.evidence.AccountBook;
 import io.icprules.evidence.Comparison;
 import io.icprules.evidence.ComparisonReport;
-import io.icprules.evidence.DealMapping;
 import io.icprules.evidence.DealRecord;
-import io.icprules.evidence.OutcomesReader;
 import io.icprules.evidence.report.HtmlReports;
 import io.icprules.evidence.report.TextReports;
 import picocli.CommandLine.Command;
@@ -67,11 +65,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Outcomes CSV: backtest both versions on these deals, each as of its entered_pipeline date.")
     private Path outcomes;
 
-    @Option(names = "--outcomes-mapping", paramLabel = "FILE",
-            description = "Column mapping (YAML) for an outcomes file exported from a CRM, such as a HubSpot deals "
-                    + "export or a Salesforce opportunities report: which column is which, stage names to won, lost "
-                    + "and open, the export's date pattern; the account may be named by id or by name.")
-    private Path outcomesMapping;
+    @Mixin
+    private OutcomesMapping outcomesMapping;
 
     @Option(names = "--movers", paramLabel = "N", description = "How many of the biggest movers to report. Default: 20.")
     private int movers = Comparison.DEFAULT_MOVERS;
@@ -79,11 +74,6 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private ReportFiles reports;
 
-    private List<DealRecord> readOutcomes(CommandSupport support, DealMapping mapping, AccountBook book)
-            throws CommandSupport.Stop, IOException {
-        return support.deals(outcomes, mapping, book, f -> OutcomesReader.read(f, accountFiles.options()),
-                (f, m, b) -> OutcomesReader.read(f, m, b, accountFiles.options()));
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -99,16 +89,10 @@ final class CompareCommand implements Callable<Integer> {
             }
             support.requireRulesFolder(rules.get(0));
             support.requireRulesFolder(rules.get(1));
-            if (outcomesMapping != null && outcomes == null) {
-                throw support.usage("--outcomes-mapping is the mapping of an --outcomes file; give --outcomes too");
-            }
-            reports.requireWritable(support, accountFiles.requireReadable(support, outcomes, outcomesMapping));
-            DealMapping mapping = support.dealMapping(outcomesMapping, DealMapping.Layout.OUTCOMES);
-            List<DealRecord> deals = outcomes == null ? null : readOutcomes(support, mapping, null);
-            AccountBook book = accountFiles.read(support);
-            if (outcomes != null && deals == null) {
-                deals = readOutcomes(support, mapping, book);
-            }
+            reports.requireWritable(support, accountFiles.requireReadable(support, outcomes, outcomesMapping.file()));
+            OutcomesMapping.Loaded loaded = outcomesMapping.load(support, outcomes, accountFiles);
+            List<DealRecord> deals = loaded.deals();
+            AccountBook book = loaded.book();
             LocalDate date = asOf != null ? asOf : LocalDate.now();
             try (FitEngine before = support.compile(rules.get(0));
                  FitEngine after = support.compile(rules.get(1))) {

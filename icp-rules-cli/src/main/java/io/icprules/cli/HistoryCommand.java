@@ -62,6 +62,14 @@ final class HistoryCommand implements Callable<Integer> {
                     + "0.10 + 0.40 x score/100 x (1 - D x t), t running from 0 on the first entry day to 1 on the last.")
     private double drift;
 
+    @Option(names = "--plant-technology", paramLabel = "NAME",
+            description = "Plant a signal the profile misses: deals whose account uses this technology (such as Stripe) "
+                    + "are won with --plant-lift times the probability, at most 0.95; for trying icp discover.")
+    private String plantTechnology;
+
+    @Option(names = "--plant-lift", paramLabel = "FACTOR", description = "The factor of --plant-technology.")
+    private double plantLift = 2.0;
+
     @Option(names = "--out-dir", required = true, paramLabel = "DIR",
             description = "Folder to write into; created when missing. Existing files of the same names are replaced.")
     private Path outDir;
@@ -77,11 +85,17 @@ final class HistoryCommand implements Callable<Integer> {
                 throw support.usage("--drift must be between 0 and 1 (the share of a fit's edge gone by the end), was "
                         + drift);
             }
+            if (!(plantLift > 0)) {
+                throw support.usage("--plant-lift must be above 0, was " + plantLift);
+            }
+            SyntheticHistory.Signal signal = plantTechnology == null ? null
+                    : new SyntheticHistory.Signal(plantTechnology, plantLift);
             support.requireRulesFolder(rules);
             try (FitEngine engine = support.compile(rules)) {
-                SyntheticHistory.Written w = SyntheticHistory.write(outDir, engine, count, seed, anchor, drift);
+                SyntheticHistory.Written w = SyntheticHistory.write(outDir, engine, count, seed, anchor, drift, signal);
                 spec.commandLine().getErr().println("Wrote " + w.accounts() + " accounts with one deal each ("
-                        + w.openDeals() + " still open) scored with " + engine.ruleset() + " (seed " + seed
+                        + w.openDeals() + " still open) scored with " + engine.ruleset() + (signal == null ? ""
+                        : ", a signal planted on " + signal.technology() + " (x" + signal.lift() + ")") + " (seed " + seed
                         + ", anchor " + anchor + (drift > 0 ? ", drift " + drift : "") + ") to " + w.files());
                 return ExitCodes.OK;
             }

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
  * ruleset's fit test cases ({@code icp test}), explains one account's result ({@code icp explain}),
  * checks a ruleset ({@code icp validate}), writes synthetic accounts ({@code icp generate}) and
  * histories ({@code icp history}), backtests a profile against deal outcomes ({@code icp backtest}),
+ * finds the rules the data suggests ({@code icp discover}),
  * previews a new ruleset version ({@code icp compare}) and audits open pipeline ({@code icp audit}).
  *
  * <p>{@link #run(PrintWriter, PrintWriter, String...)} runs a command line and returns its exit code
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
         versionProvider = IcpCommand.Version.class,
         description = "Decides how well B2B accounts fit an Ideal Customer Profile written as Drools rules, and says why.",
         subcommands = {ScoreCommand.class, TestCommand.class, ExplainCommand.class, ValidateCommand.class,
-            BacktestCommand.class, CompareCommand.class, AuditCommand.class, GenerateCommand.class,
+            BacktestCommand.class, DiscoverCommand.class, CompareCommand.class, AuditCommand.class, GenerateCommand.class,
             HistoryCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -57,7 +58,7 @@ public final class IcpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().getErr().println("icp: a command is required (score, test, explain, validate, "
-                + "generate, backtest, compare, audit or history)");
+                + "generate, backtest, discover, compare, audit or history)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

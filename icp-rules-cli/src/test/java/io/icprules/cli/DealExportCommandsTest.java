@@ -81,6 +81,17 @@ class DealExportCommandsTest {
     }
 
     @Test
+    void discoverReadsTheSalesforceOpportunitiesThroughTheirMapping() {
+        int code = run("discover", "--rules", MSP, "--accounts", crm("salesforce-accounts.csv"),
+                "--mapping", crm("salesforce-mapping.yaml"), "--outcomes", crm("salesforce-opportunities.csv"),
+                "--outcomes-mapping", crm("salesforce-opportunities-mapping.yaml"), "--min-deals", "3");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        // Read as the plain layout, the export would be a usage error; through its mapping every deal is used.
+        assertThat(out.toString()).doesNotContain("left out").contains("patterns");
+    }
+
+    @Test
     void anAccountNameThatMatchesNoAccountOrSeveralLeavesItsRowOutWithTheFix() throws IOException {
         Path accounts = Files.writeString(dir.resolve("accounts.csv"), """
                 Account ID,Account Name

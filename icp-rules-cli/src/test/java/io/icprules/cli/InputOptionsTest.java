@@ -125,7 +125,7 @@ class InputOptionsTest {
                 assertThat(spec.findOption("--max-line-length")).as(sub.getCommandName()).isNotNull();
             }
         }
-        assertThat(readers).isEqualTo(6); // score, explain, validate, backtest, compare, audit
+        assertThat(readers).isEqualTo(7); // score, explain, validate, backtest, discover, compare, audit
         Run help = run("score", "--help");
         assertThat(help.out().replaceAll("\\s+", " ")).contains("--encoding=NAME").contains("Default: UTF-8")
                 .contains("--max-line-length=BYTES").contains("Default: " + ReadOptions.DEFAULT_MAX_LINE_LENGTH + " (1 MiB)");

@@ -10,7 +10,9 @@
  *   <li>{@link io.icprules.evidence.Comparison} previews a new ruleset version: which
  *       accounts change decision or tier, why, and with outcomes, both backtests side by side;</li>
  *   <li>{@link io.icprules.evidence.Audit} finds open deals whose account the profile now
- *       disqualifies or excludes, with the amount at stake.</li>
+ *       disqualifies or excludes, with the amount at stake;</li>
+ *   <li>{@link io.icprules.evidence.discover.Discovery} finds patterns of won and lost deals that no
+ *       rule covers, confirmed on a holdout, with the rules to add.</li>
  * </ul>
  *
  * Accounts come from an {@link io.icprules.evidence.AccountBook}; an accounts CSV with a

@@ -155,7 +155,7 @@ public final class HtmlReports {
         }
     }
 
-    private static Html page(String title) {
+    static Html page(String title) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>").newline().open("html", "lang", "en").open("head")
                 .empty("meta", "charset", "utf-8")
@@ -165,7 +165,7 @@ public final class HtmlReports {
         return h;
     }
 
-    private static String end(Html h) {
+    static String end(Html h) {
         return h.close("body").close("html").newline().toString();
     }
 
@@ -485,7 +485,7 @@ public final class HtmlReports {
         h.close("table");
     }
 
-    private static void errors(Html h, List<RecordError> errors, String title) {
+    static void errors(Html h, List<RecordError> errors, String title) {
         if (errors.isEmpty()) {
             return;
         }
@@ -500,7 +500,7 @@ public final class HtmlReports {
         h.close("table");
     }
 
-    private static void warnings(Html h, List<String> warnings) {
+    static void warnings(Html h, List<String> warnings) {
         if (warnings.isEmpty()) {
             return;
         }

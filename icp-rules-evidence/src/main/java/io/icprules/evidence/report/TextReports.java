@@ -216,7 +216,7 @@ public final class TextReports {
         }
     }
 
-    private static void errors(StringBuilder out, List<RecordError> errors, String title) {
+    static void errors(StringBuilder out, List<RecordError> errors, String title) {
         if (errors.isEmpty()) {
             return;
         }

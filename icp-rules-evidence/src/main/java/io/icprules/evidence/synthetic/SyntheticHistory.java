@@ -67,7 +67,11 @@ import java.util.TreeSet;
  * before). With {@code d = 1} in-ICP deals win no more often than the others at the end; with
  * {@code d = 0} the history is the one without drift, file for file.
  *
- * <p>The same ruleset, count, seed, anchor and drift give the same history and byte-identical files.
+ * <p><b>A signal the profile misses</b> ({@link Signal}, optional): deals whose account uses a given
+ * technology have their win probability multiplied by a given lift (at most 0.95), so that
+ * {@code icp discover} has something no rule covers to find.
+ *
+ * <p>The same ruleset, count, seed, anchor, drift and signal give the same history and byte-identical files.
  */
 public final class SyntheticHistory {
 
@@ -109,6 +113,33 @@ public final class SyntheticHistory {
     }
 
     /**
+     * An effect planted on something the profile does not score: deals whose account uses the
+     * technology are won with {@code lift} times the probability they would have had, at most 0.95.
+     *
+     * @param technology the technology, such as {@code Stripe}, never null
+     * @param lift       the factor on the win probability, above 0
+     */
+    public record Signal(String technology, double lift) {
+        /**
+         * Checks the parts.
+         *
+         * @param technology the technology
+         * @param lift       the factor
+         * @throws IllegalArgumentException when the lift is not above 0
+         */
+        public Signal {
+            Objects.requireNonNull(technology, "technology");
+            if (!(lift > 0)) {
+                throw new IllegalArgumentException("the lift must be above 0, was " + lift);
+            }
+        }
+
+        double apply(Account account, double pWin) {
+            return account.getTechnologies().contains(technology) ? Math.min(0.95, pWin * lift) : pWin;
+        }
+    }
+
+    /**
      * What {@link #write} wrote.
      *
      * @param accounts  accounts written (one deal each)
@@ -138,7 +169,7 @@ public final class SyntheticHistory {
      * @return the deals in order, ids {@code D-000001} upwards
      */
     public static List<HistoryDeal> generate(FitEngine engine, int deals, long seed, LocalDate anchor) {
-        return generate(engine, deals, seed, anchor, 0);
+        return generate(engine, deals, seed, anchor, 0, null);
     }
 
     /**
@@ -153,6 +184,37 @@ public final class SyntheticHistory {
      * @throws IllegalArgumentException when {@code deals} is negative or {@code drift} is outside 0..1
      */
     public static List<HistoryDeal> generate(FitEngine engine, int deals, long seed, LocalDate anchor, double drift) {
+        return generate(engine, deals, seed, anchor, drift, null);
+    }
+
+    /**
+     * Generates a history with a signal the profile misses.
+     *
+     * @param engine the ruleset that decides the planted effect, never null
+     * @param deals  how many deals (and accounts), 0 or more
+     * @param seed   the seed
+     * @param anchor the "today" of the history, never null
+     * @param signal the effect planted on a technology, or null for none
+     * @return the deals in order, ids {@code D-000001} upwards
+     */
+    public static List<HistoryDeal> generate(FitEngine engine, int deals, long seed, LocalDate anchor, Signal signal) {
+        return generate(engine, deals, seed, anchor, 0, signal);
+    }
+
+    /**
+     * Generates a history with planted drift and a planted signal (see the class comment).
+     *
+     * @param engine the ruleset that decides the planted effect, never null
+     * @param deals  how many deals (and accounts), 0 or more
+     * @param seed   the seed
+     * @param anchor the "today" of the history: nothing happens after it; never null
+     * @param drift  how much of a fit's edge is gone by the end of the history, 0 (none) to 1 (all)
+     * @param signal the effect planted on a technology, or null for none
+     * @return the deals in order, ids {@code D-000001} upwards
+     * @throws IllegalArgumentException when {@code deals} is negative or {@code drift} is outside 0..1
+     */
+    public static List<HistoryDeal> generate(FitEngine engine, int deals, long seed, LocalDate anchor, double drift,
+                                             Signal signal) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(anchor, "anchor");
         if (deals < 0) {
@@ -174,7 +236,7 @@ public final class SyntheticHistory {
             }
             LocalDate entered = anchor.minusDays(LAST_ENTRY_DAYS + rnd.nextInt(FIRST_ENTRY_DAYS - LAST_ENTRY_DAYS + 1));
             AccountFacts facts = storefront ? enrich(base, rnd, entered, anchor) : base;
-            out.add(deal(engine, facts, rnd, entered, anchor, out.size() + 1, drift));
+            out.add(deal(engine, facts, rnd, entered, anchor, out.size() + 1, drift, signal));
         }
         return out;
     }
@@ -224,7 +286,7 @@ public final class SyntheticHistory {
     }
 
     private static HistoryDeal deal(FitEngine engine, AccountFacts facts, SplitMix rnd, LocalDate entered,
-                                    LocalDate anchor, int number, double drift) {
+                                    LocalDate anchor, int number, double drift, Signal signal) {
         FitResult then = engine.evaluate(facts, entered);
         double s = then.score().doubleValue();
         boolean fit = then.decision() == Decision.FIT;
@@ -232,6 +294,9 @@ public final class SyntheticHistory {
         double t = (double) (FIRST_ENTRY_DAYS - ChronoUnit.DAYS.between(entered, anchor))
                 / (FIRST_ENTRY_DAYS - LAST_ENTRY_DAYS);
         double pWin = fit ? WIN_BASE + WIN_PER_FIT_SCORE * s / 100 * (1 - drift * t) : WIN_BASE;
+        if (signal != null) {
+            pWin = signal.apply(facts.account(), pWin);
+        }
         // Draw every number in a fixed order, whatever the branch, so one deal's draws never shift another's.
         double cycleNoise = rnd.gaussian();
         double acvNoise = rnd.gaussian();
@@ -293,11 +358,11 @@ public final class SyntheticHistory {
      * @throws IOException when a file cannot be written
      */
     public static Written write(Path dir, FitEngine engine, int deals, long seed, LocalDate anchor) throws IOException {
-        return write(dir, engine, deals, seed, anchor, 0);
+        return write(dir, engine, deals, seed, anchor, 0, null);
     }
 
     /**
-     * Writes a history in which the profile's edge fades over time (see the class comment), as
+     * Writes a history with planted drift and a planted signal (see the class comment), as
      * {@link #write(Path, FitEngine, int, long, LocalDate)} does.
      *
      * @param dir    the folder, created when missing; never null
@@ -306,12 +371,13 @@ public final class SyntheticHistory {
      * @param seed   the seed
      * @param anchor the "today" of the history, never null
      * @param drift  how much of a fit's edge is gone by the end of the history, 0 to 1
+     * @param signal the effect planted on a technology, or null for none
      * @return what was written
      * @throws IOException when a file cannot be written
      */
-    public static Written write(Path dir, FitEngine engine, int deals, long seed, LocalDate anchor, double drift)
-            throws IOException {
-        List<HistoryDeal> history = generate(engine, deals, seed, anchor, drift);
+    public static Written write(Path dir, FitEngine engine, int deals, long seed, LocalDate anchor, double drift,
+                                Signal signal) throws IOException {
+        List<HistoryDeal> history = generate(engine, deals, seed, anchor, drift, signal);
         Files.createDirectories(dir);
         List<Path> files = List.of(dir.resolve("accounts.csv"), dir.resolve("events.csv"), dir.resolve("contacts.csv"),
                 dir.resolve("outcomes.csv"), dir.resolve("pipeline.csv"));
