@@ -267,10 +267,13 @@ public final class SparkScorer {
                     monotonically_increasing_id().as("o"), lit(null).cast(accountType).as("a"), none(eventType).as("e"),
                     contact.as("c")).where(col("k").isNotNull()));
         }
-        Dataset<Row> shuffled = partitions > 0 ? rows.repartition(partitions, col("k")) : rows.repartition(col("k"));
         // A hash first: ids often share a long prefix ("acc-0000..."), which the sort's 8-byte key prefix
-        // cannot tell apart; a hash can, so most comparisons never reach the strings.
-        return shuffled.sortWithinPartitions(xxhash64(col("k")), col("k"), col("t"), col("o"));
+        // cannot tell apart; a hash can, so most comparisons never reach the strings. It is a column,
+        // computed once per row before the shuffle: as a sort expression, the sort's comparator would
+        // compute it again for both rows of every comparison the prefix does not decide.
+        rows = rows.withColumn("h", xxhash64(col("k")));
+        Dataset<Row> shuffled = partitions > 0 ? rows.repartition(partitions, col("k")) : rows.repartition(col("k"));
+        return shuffled.sortWithinPartitions(col("h"), col("k"), col("t"), col("o"));
     }
 
     /** A struct of an event or contact row: its fields, its file name and its raw text when misaligned. */

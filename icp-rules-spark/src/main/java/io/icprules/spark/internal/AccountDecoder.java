@@ -64,6 +64,9 @@ public final class AccountDecoder implements Serializable {
     private final int[] nestedContact;
 
     private transient MappedHeader mapped;
+    /** The last related file name and its message prefix: a partition's rows nearly all share a few files. */
+    private transient String lastFile;
+    private transient String lastPrefix;
 
     private AccountDecoder(String[] fields, int[] fieldAt, String mappingText, String mappingFile, String[] header,
                            int[] headerAt, int fileAt, int corruptAt, int eventsAt, int[] nestedEvent, int contactsAt,
@@ -224,7 +227,7 @@ public final class AccountDecoder implements Serializable {
         if (events != null) {
             for (Row e : events) {
                 String bad = misalignedRow(e, EVENT_FIELDS.size());
-                String at = fileOf(e, EVENT_FIELDS.size(), "events");
+                String at = prefix(e, EVENT_FIELDS.size(), "events");
                 if (bad != null) {
                     problems.add(at + bad);
                 } else {
@@ -242,7 +245,7 @@ public final class AccountDecoder implements Serializable {
         if (contacts != null) {
             for (Row c : contacts) {
                 String bad = misalignedRow(c, CONTACT_FIELDS.size());
-                String at = fileOf(c, CONTACT_FIELDS.size(), "contacts");
+                String at = prefix(c, CONTACT_FIELDS.size(), "contacts");
                 if (bad != null) {
                     problems.add(at + bad);
                 } else {
@@ -294,8 +297,13 @@ public final class AccountDecoder implements Serializable {
         return r.isNullAt(rawAt) ? null : misaligned(r.getString(rawAt));
     }
 
-    private static String fileOf(Row r, int cells, String fallback) {
-        return (r.isNullAt(cells) ? fallback : r.getString(cells)) + ": ";
+    private String prefix(Row r, int cells, String fallback) {
+        String file = r.isNullAt(cells) ? fallback : r.getString(cells);
+        if (!file.equals(lastFile)) {
+            lastFile = file;
+            lastPrefix = file + ": ";
+        }
+        return lastPrefix;
     }
 
     private static String misaligned(String raw) {

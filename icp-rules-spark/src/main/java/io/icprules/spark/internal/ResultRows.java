@@ -97,7 +97,7 @@ public final class ResultRows {
                     l.group().orElse(null), l.eventType().orElse(null),
                     date == null || localDates ? date : java.sql.Date.valueOf(date));
         }
-        v[at + 4] = scala.jdk.javaapi.CollectionConverters.asScala(java.util.Arrays.asList(lines)); // Spark wants a Seq
+        v[at + 4] = scala.collection.immutable.ArraySeq.unsafeWrapArray(lines); // Spark wants a Seq; no copy
         v[at + 5] = CsvResultWriter.ledger(ledger);
         v[at + 6] = CsvResultWriter.notes(r.unmetHardFilters());
         v[at + 7] = CsvResultWriter.notes(r.disqualifiers());

@@ -35,8 +35,11 @@ public final class ScorePartition implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
-    /** Layout of grouped rows: key, kind ({@link #EVENT}, {@link #CONTACT}, {@link #ACCOUNT}), ordinal, and one struct of the three. */
-    public static final List<String> GROUPED = List.of("k", "t", "o", "a", "e", "c");
+    /**
+     * Layout of grouped rows: key, kind ({@link #EVENT}, {@link #CONTACT}, {@link #ACCOUNT}), ordinal,
+     * one struct of the three, and the key's hash (for the sort).
+     */
+    public static final List<String> GROUPED = List.of("k", "t", "o", "a", "e", "c", "h");
     /** Kinds of grouped rows, in the order they sort within a key. */
     public static final int EVENT = 0;
     /** See {@link #EVENT}. */

@@ -64,8 +64,10 @@ import static org.apache.spark.sql.functions.lit;
  *       Parquet), the write phase timed as the job times it, with each stage's task CPU time from a
  *       listener; then its output compared, account for account, with the {@code cli} output.</li>
  * </ol>
- * Usage: {@code SparkThroughputProbe DATA_DIR RULESET_DIR [COUNT] [AS_OF]}; {@code -Dprobe.steps=spark}
- * runs some steps only, {@code -Dprobe.jfr=FILE} records the Spark step with Java Flight Recorder.
+ * Usage: {@code SparkThroughputProbe DATA_DIR RULESET_DIR [COUNT] [AS_OF]}; {@code -Dprobe.steps=spark,spark-noop}
+ * runs some steps only (sinks: {@code spark-noop}, {@code spark-zstd}, {@code spark-uncompressed};
+ * {@code before-spark} with {@code -Dprobe.before=CLASSES} runs another version's classes first),
+ * {@code -Dprobe.jfr=FILE} records the Spark step with Java Flight Recorder.
  */
 public final class SparkThroughputProbe {
 
@@ -85,7 +87,7 @@ public final class SparkThroughputProbe {
             switch (step) {
                 case "cli" -> cli(data, rules, asOf);
                 case "engine" -> engine(rules, asOf);
-                case "spark" -> spark(data, rules, asOf);
+                case "spark" -> spark(data, rules, asOf, args.length > 4 ? args[4] : "snappy");
                 case "job" -> job(data, rules, asOf);
                 default -> throw new IllegalArgumentException(step);
             }
@@ -107,7 +109,23 @@ public final class SparkThroughputProbe {
         }
     }
 
-    private static void child(String step, Path data, Path rules, LocalDate asOf) throws Exception {
+    private static void child(String name, Path data, Path rules, LocalDate asOf) throws Exception {
+        // "before-" runs a step with the classes of another version first on the class path
+        // (-Dprobe.before=DIR); "spark-SINK" writes with another sink (noop, zstd, uncompressed, snappy).
+        boolean before = name.startsWith("before-");
+        String step = before ? name.substring("before-".length()) : name;
+        String sink = "snappy";
+        if (step.startsWith("spark-")) {
+            sink = step.substring("spark-".length());
+            step = "spark";
+        }
+        String classPath = System.getProperty("java.class.path");
+        if (before) {
+            classPath = Path.of(System.getProperty("probe.before", "")).toAbsolutePath() + java.io.File.pathSeparator + classPath;
+            System.out.println("[" + name + ": the classes of " + System.getProperty("probe.before") + " first]");
+        } else if (!name.equals(step) || !step.equals("cli") && !step.equals("engine")) {
+            System.out.println("[" + name + "]");
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx2g");
@@ -115,12 +133,12 @@ public final class SparkThroughputProbe {
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-D") || a.startsWith("-XX:+IgnoreUnrecognized"))
                 .toList());
         String jfr = System.getProperty("probe.jfr");
-        if (jfr != null && step.equals("spark")) {
+        if (jfr != null && step.equals("spark") && !before && sink.equals("snappy")) {
             cmd.add("-XX:FlightRecorderOptions=stackdepth=256");
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SparkThroughputProbe.class.getName(),
-                "--child=" + step, data.toString(), rules.toString(), asOf.toString()));
+        cmd.addAll(List.of("-cp", classPath, SparkThroughputProbe.class.getName(),
+                "--child=" + step, data.toString(), rules.toString(), asOf.toString(), sink));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -201,8 +219,13 @@ public final class SparkThroughputProbe {
         return best;
     }
 
-    /** The Spark job's steps in local[2], stage CPU from a listener, then the comparison with the cli output. */
-    private static void spark(Path data, Path rules, LocalDate asOf) {
+    /**
+     * The Spark job's steps in local[2], stage CPU from a listener, then the comparison with the cli
+     * output. The sink is Parquet with a compression codec ({@code snappy}, Spark's default,
+     * {@code zstd}, {@code uncompressed}), or Spark's {@code noop} format, which runs the whole query
+     * and discards its rows: the difference is what writing Parquet costs.
+     */
+    private static void spark(Path data, Path rules, LocalDate asOf, String sink) {
         SparkSession spark = session();
         List<StageInfo> stages = listen(spark);
         long cpu0 = processCpu();
@@ -212,19 +235,38 @@ public final class SparkThroughputProbe {
         Dataset<Row> events = SparkInputs.read(spark, data.resolve("events.csv").toString(), SparkFormat.CSV, false);
         Dataset<Row> contacts = SparkInputs.read(spark, data.resolve("contacts.csv").toString(), SparkFormat.CSV, false);
         Dataset<Row> results = scorer.score(accounts, events, contacts);
-        String out = data.resolve("spark-scores.parquet").toString();
+        String out = data.resolve("spark-scores-" + sink + ".parquet").toString();
         synchronized (stages) {
             stages.clear();
         }
         long t0 = System.nanoTime();
         long c0 = processCpu();
+        if (sink.equals("noop")) {
+            results.write().format("noop").mode("overwrite").save();
+            double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = (processCpu() - c0) / 1e9;
+            long n = 500_000;
+            try (Stream<String> lines = Files.lines(data.resolve("accounts.csv"))) {
+                n = lines.count() - 1; // generated rows hold no line breaks
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            System.out.printf(Locale.ROOT, "probe Spark local[2] same query, noop sink (read CSV, group, score, discard): "
+                    + "%,d accounts in %.1f s, %,.0f accounts/s, %.1f s process CPU (%.1f µs per account)%n",
+                    n, s, n / s, cpu, cpu * 1e6 / n);
+            print(stages, n);
+            spark.stop();
+            return;
+        }
+        spark.conf().set("spark.sql.parquet.compression.codec", sink);
         SparkOutput.write(results, out, SparkFormat.PARQUET, true);
         double s = (System.nanoTime() - t0) / 1e9;
         double cpu = (processCpu() - c0) / 1e9;
         Dataset<Row> written = spark.read().parquet(out);
         long n = written.count();
-        System.out.printf(Locale.ROOT, "probe Spark local[2] write phase (read CSV, group, score, write Parquet): %,d accounts"
-                + " in %.1f s, %,.0f accounts/s, %.1f s process CPU (%.1f µs per account)%n", n, s, n / s, cpu, cpu * 1e6 / n);
+        System.out.printf(Locale.ROOT, "probe Spark local[2] write phase (read CSV, group, score, write Parquet, %s): %,d "
+                + "accounts in %.1f s, %,.0f accounts/s, %.1f s process CPU (%.1f µs per account), %,d bytes%n", sink, n, s,
+                n / s, cpu, cpu * 1e6 / n, size(Path.of(out)));
         print(stages, n);
         if (System.getProperty("probe.jfr") == null) { // a recording covers the write phase only
             compare(spark, written, data.resolve("cli-scores.csv"));
@@ -326,6 +368,14 @@ public final class SparkThroughputProbe {
                 + "missing fields, error)%n", cliRows, written.count(), diff);
         if (diff > 0) {
             joined.where(differs).show(5, false);
+        }
+    }
+
+    private static long size(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
