@@ -1,25 +1,15 @@
 package io.icprules.evidence;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icprules.io.AccountJson;
-import io.icprules.io.CrmValues;
 import io.icprules.io.InputFileException;
-import io.icprules.io.YamlTree;
+import io.icprules.io.internal.MappingFile;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,20 +133,7 @@ public final class DealMapping {
     public static DealMapping load(Path file, Layout layout) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(layout, "layout");
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputFileException(file, "no such file");
-        } catch (MalformedInputException e) {
-            throw new InputFileException(file, "the mapping is not valid UTF-8 text");
-        }
-        try (JsonParser p = YamlTree.FACTORY.createParser(new StringReader(text))) {
-            return new Parse(file, layout).run(p);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputFileException(file, "line " + line + ": not valid YAML: " + YamlTree.problem(e.getOriginalMessage()));
-        }
+        return new Parse(file, layout).parse(MappingFile.readText(file));
     }
 
     /** @return the mapping file */
@@ -258,118 +235,41 @@ public final class DealMapping {
         return c.otherwise();
     }
 
-    /** One reading of a mapping file, collecting every problem. */
-    private static final class Parse {
-        private final Path file;
+    /** One reading of a mapping file, collecting every problem: the targets and translations of a deals export. */
+    private static final class Parse extends MappingFile<DealMapping> {
         private final Layout layout;
-        private final List<String> problems = new ArrayList<>();
 
         Parse(Path file, Layout layout) {
-            this.file = file;
+            super(file, TOP_KEYS, "a deals mapping starts with 'columns:' (and optionally "
+                    + "ignore, ignore_unmapped, date_format)", "'CSV header: column' lines");
             this.layout = layout;
         }
 
-        DealMapping run(JsonParser p) throws IOException {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputFileException(file, "line 1: a deals mapping starts with 'columns:' (and optionally "
-                        + "ignore, ignore_unmapped, date_format)");
-            }
-            boolean ignoreUnmapped = false;
-            String datePattern = "yyyy-MM-dd";
-            DateTimeFormatter dateFormat = CrmValues.dateFormat(datePattern);
-            Map<String, Integer> lines = new LinkedHashMap<>();
-            Map<String, JsonNode> specs = new LinkedHashMap<>();
-            Set<String> ignored = new LinkedHashSet<>();
-            boolean sawColumns = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                int line = p.currentTokenLocation().getLineNr();
-                p.nextToken();
-                switch (key) {
-                    case "columns" -> {
-                        sawColumns = true;
-                        if (p.currentToken() != JsonToken.START_OBJECT) {
-                            problem(line, "columns: expected 'CSV header: column' lines, found "
-                                    + AccountJson.describe(YamlTree.read(p)));
-                            continue;
-                        }
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String header = p.currentName().strip();
-                            int headerLine = p.currentTokenLocation().getLineNr();
-                            p.nextToken();
-                            JsonNode spec = YamlTree.read(p);
-                            String lower = header.toLowerCase(Locale.ROOT);
-                            if (lines.keySet().stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).equals(lower))) {
-                                problem(headerLine, "column '" + header + "' is mapped twice (headers match ignoring case)");
-                                continue;
-                            }
-                            lines.put(header, headerLine);
-                            specs.put(header, spec);
-                        }
-                    }
-                    case "ignore" -> {
-                        JsonNode v = YamlTree.read(p);
-                        if (!v.isArray()) {
-                            problem(line, "ignore: expected a list of CSV headers, found " + AccountJson.describe(v));
-                        } else {
-                            for (JsonNode h : v) {
-                                if (!h.isValueNode() || h.isNull() || h.asText().isBlank()) {
-                                    problem(line, "ignore: expected CSV headers, found " + AccountJson.describe(h));
-                                } else {
-                                    ignored.add(h.asText().strip().toLowerCase(Locale.ROOT));
-                                }
-                            }
-                        }
-                    }
-                    case "ignore_unmapped" -> {
-                        JsonNode v = YamlTree.read(p);
-                        if (!v.isBoolean()) {
-                            problem(line, "ignore_unmapped: expected true or false, found " + AccountJson.describe(v));
-                        } else {
-                            ignoreUnmapped = v.booleanValue();
-                        }
-                    }
-                    case "date_format" -> {
-                        String s = text(YamlTree.read(p));
-                        DateTimeFormatter f = s == null || s.isBlank() ? null : formatter(line, "date_format", s);
-                        if (s == null || s.isBlank()) {
-                            problem(line, "date_format: expected a pattern such as MM/dd/yyyy");
-                        } else if (f != null) {
-                            datePattern = s;
-                            dateFormat = f;
-                        }
-                    }
-                    default -> {
-                        YamlTree.read(p);
-                        problem(line, "unknown key '" + key + "' (accepted: " + String.join(", ", TOP_KEYS) + ")");
-                    }
-                }
-            }
-            if (!sawColumns) {
+        @Override
+        protected DealMapping build() {
+            if (!sawColumns()) {
                 problem(1, "no 'columns:' section: map the export's columns to " + required());
             }
+            DateForm dates = dateFormat();
             List<Column> columns = new ArrayList<>();
-            Map<String, String> owners = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : specs.entrySet()) {
-                String header = e.getKey();
-                int line = lines.get(header);
-                Column c = column(header, e.getValue(), line, datePattern, dateFormat);
+            Map<String, ColumnSpec> owners = new LinkedHashMap<>();
+            for (ColumnSpec spec : columns()) {
+                Column c = column(spec, dates);
                 if (c == null) {
                     continue;
                 }
-                if (ignored.contains(header.toLowerCase(Locale.ROOT))) {
-                    problem(line, "column '" + header + "' is both mapped and listed under ignore");
-                }
-                String owner = owners.putIfAbsent(c.target(), header);
+                checkNotIgnored(spec);
+                ColumnSpec owner = owners.putIfAbsent(c.target(), spec);
                 if (owner != null) {
-                    problem(line, "columns '" + owner + "' and '" + header + "' both map to " + c.target());
+                    problem(spec.line(), "columns '" + owner.header() + "' and '" + spec.header() + "' both map to "
+                            + c.target());
                     continue;
                 }
                 columns.add(c);
             }
-            if (sawColumns) {
+            if (sawColumns()) {
                 if (owners.containsKey("account_id") && owners.containsKey(ACCOUNT_NAME)) {
-                    problem(lines.get(owners.get(ACCOUNT_NAME)), "map either account_id or account_name, not both: "
+                    problem(owners.get(ACCOUNT_NAME).line(), "map either account_id or account_name, not both: "
                             + "the account is found by its id, or else by its name");
                 } else if (!owners.containsKey("account_id") && !owners.containsKey(ACCOUNT_NAME)) {
                     problem(1, "no column is mapped to account_id or account_name: name the column that holds the "
@@ -382,10 +282,7 @@ public final class DealMapping {
                     }
                 }
             }
-            if (!problems.isEmpty()) {
-                throw new InputFileException(file, String.join("; ", problems));
-            }
-            return new DealMapping(file, layout, ignoreUnmapped, columns, ignored);
+            return new DealMapping(file(), layout, ignoreUnmapped(), columns, ignored());
         }
 
         private String required() {
@@ -393,40 +290,23 @@ public final class DealMapping {
                     : "deal_id, and account_id or account_name";
         }
 
-        private Column column(String header, JsonNode spec, int line, String datePattern, DateTimeFormatter dateFormat) {
-            String where = "column '" + header + "': ";
-            if (header.isEmpty()) {
-                problem(line, "a column header must not be blank");
+        private Column column(ColumnSpec column, DateForm dates) {
+            String target = target(column, COLUMN_KEYS, "the column of the " + layoutName() + " it stands for",
+                    "a column name (such as amount)");
+            if (target == null) {
                 return null;
             }
-            String target;
+            String where = where(column);
+            int line = column.line();
+            JsonNode spec = column.spec();
             Map<String, String> values = Map.of();
             String otherwise = null;
             boolean otherwiseGiven = false;
-            String pattern = datePattern;
-            DateTimeFormatter date = dateFormat;
+            DateForm date = dates;
             boolean optional = false;
-            if (spec.isTextual()) {
-                target = spec.asText().strip();
-            } else if (spec.isObject()) {
-                List<String> unknown = new ArrayList<>();
-                spec.fieldNames().forEachRemaining(k -> {
-                    if (!COLUMN_KEYS.contains(k)) {
-                        unknown.add(k);
-                    }
-                });
-                if (!unknown.isEmpty()) {
-                    problem(line, where + "unknown key '" + String.join("', '", unknown) + "' (accepted: "
-                            + String.join(", ", COLUMN_KEYS) + ")");
-                }
-                target = text(spec.path("field"));
-                if (target == null) {
-                    problem(line, where + "field: is required (the column of the " + layoutName() + " it stands for)");
-                    return null;
-                }
-                target = target.strip();
+            if (spec.isObject()) {
                 if (spec.has("values")) {
-                    values = values(line, where + "values: ", spec.get("values"));
+                    values = pairs(line, where + "values: ", spec.get("values"), true, "'value: replacement'", "one value");
                 }
                 if (spec.has("otherwise")) {
                     otherwiseGiven = true;
@@ -439,26 +319,8 @@ public final class DealMapping {
                         otherwise = o.asText();
                     }
                 }
-                if (spec.has("format")) {
-                    String f = text(spec.get("format"));
-                    if (f == null || f.isBlank()) {
-                        problem(line, where + "format: expected a date pattern such as MM/dd/yyyy");
-                    } else {
-                        pattern = f;
-                        date = formatter(line, where + "format", f);
-                    }
-                }
-                if (spec.has("optional")) {
-                    if (!spec.get("optional").isBoolean()) {
-                        problem(line, where + "optional: expected true or false");
-                    } else {
-                        optional = spec.get("optional").booleanValue();
-                    }
-                }
-            } else {
-                problem(line, where + "expected a column name (such as amount) or a mapping with field:, found "
-                        + AccountJson.describe(spec));
-                return null;
+                date = format(column, dates);
+                optional = optional(column);
             }
             if (!targets(layout).contains(target)) {
                 problem(line, where + "unknown column '" + target + "' (accepted for the " + layoutName() + ": "
@@ -484,47 +346,11 @@ public final class DealMapping {
                     otherwise = DealOutcome.OPEN.label();
                 }
             }
-            return new Column(header, target, values, otherwise, date, pattern, optional, line);
+            return new Column(column.header(), target, values, otherwise, date.format(), date.pattern(), optional, line);
         }
 
         private String layoutName() {
             return layout == Layout.OUTCOMES ? "outcomes file" : "pipeline file";
-        }
-
-        private Map<String, String> values(int line, String where, JsonNode v) {
-            if (!v.isObject()) {
-                problem(line, where + "expected 'value: replacement' pairs, found " + AccountJson.describe(v));
-                return Map.of();
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            v.properties().forEach(e -> {
-                JsonNode to = e.getValue();
-                if (to.isNull()) {
-                    out.put(e.getKey().strip().toLowerCase(Locale.ROOT), "");
-                } else if (to.isValueNode()) {
-                    out.put(e.getKey().strip().toLowerCase(Locale.ROOT), to.asText());
-                } else {
-                    problem(line, where + "'" + e.getKey() + "' must map to one value, found " + AccountJson.describe(to));
-                }
-            });
-            return out;
-        }
-
-        private DateTimeFormatter formatter(int line, String key, String pattern) {
-            try {
-                return CrmValues.dateFormat(pattern);
-            } catch (IllegalArgumentException e) {
-                problem(line, key + ": '" + pattern + "' is not a date pattern (" + e.getMessage() + ")");
-                return null;
-            }
-        }
-
-        private static String text(JsonNode v) {
-            return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
-        }
-
-        private void problem(int line, String message) {
-            problems.add("line " + line + ": " + message);
         }
     }
 }

@@ -2,8 +2,6 @@ package io.icprules.evidence;
 
 import io.icprules.error.InvalidFactException;
 import io.icprules.io.CsvRow;
-import io.icprules.io.CsvRows;
-import io.icprules.io.CsvSyntaxException;
 import io.icprules.io.InputFileException;
 import io.icprules.io.ReadOptions;
 import io.icprules.io.TextValues;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -73,9 +70,7 @@ public final class OutcomesReader {
      * @throws IOException        when it cannot be read
      */
     public static List<DealRecord> read(Path file, ReadOptions options) throws IOException {
-        try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED, options)) {
-            return read(rows, DealCells.PLAIN, null);
-        }
+        return DealRows.read(file, COLUMNS, REQUIRED, options, OutcomesReader::toRecord);
     }
 
     /**
@@ -98,34 +93,7 @@ public final class OutcomesReader {
      */
     public static List<DealRecord> read(Path file, DealMapping mapping, AccountBook accounts, ReadOptions options)
             throws IOException {
-        Objects.requireNonNull(mapping, "mapping");
-        if (mapping.layout() != DealMapping.Layout.OUTCOMES) {
-            throw new IllegalArgumentException("not an outcomes mapping: " + mapping.source());
-        }
-        AccountNames names = names(mapping, accounts);
-        try (CsvRows rows = CsvRows.open(file, header -> mapping.columns(file, header), options)) {
-            return read(rows, DealCells.mapped(mapping), names);
-        }
-    }
-
-    /** @return the names to look accounts up by, or null when the mapping gives ids */
-    static AccountNames names(DealMapping mapping, AccountBook accounts) {
-        if (!mapping.byAccountName()) {
-            return null;
-        }
-        if (accounts == null) {
-            throw new IllegalArgumentException("the mapping " + mapping.source()
-                    + " names accounts by account_name: give the accounts to look the names up in");
-        }
-        return AccountNames.of(accounts);
-    }
-
-    private static List<DealRecord> read(CsvRows rows, DealCells cells, AccountNames names) throws IOException {
-        List<DealRecord> out = new ArrayList<>();
-        while (rows.hasNext()) {
-            out.add(toRecord(next(rows), cells, names));
-        }
-        return out;
+        return DealRows.read(file, mapping, DealMapping.Layout.OUTCOMES, accounts, options, OutcomesReader::toRecord);
     }
 
     private static DealRecord toRecord(CsvRow row, DealCells cells, AccountNames names) {
@@ -219,14 +187,6 @@ public final class OutcomesReader {
         } catch (InvalidFactException e) {
             problems.add(e.getMessage());
             return null;
-        }
-    }
-
-    private static CsvRow next(CsvRows rows) throws InputFileException {
-        try {
-            return rows.next();
-        } catch (CsvSyntaxException e) {
-            throw new InputFileException(rows.file(), "line " + e.line() + ": " + e.problem());
         }
     }
 }

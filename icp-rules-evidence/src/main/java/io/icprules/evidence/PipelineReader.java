@@ -2,8 +2,6 @@ package io.icprules.evidence;
 
 import io.icprules.error.InvalidFactException;
 import io.icprules.io.CsvRow;
-import io.icprules.io.CsvRows;
-import io.icprules.io.CsvSyntaxException;
 import io.icprules.io.InputFileException;
 import io.icprules.io.ReadOptions;
 import io.icprules.io.TextValues;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -59,9 +56,8 @@ public final class PipelineReader {
      * @throws IOException        when it cannot be read
      */
     public static List<PipelineRecord> read(Path file, ReadOptions options) throws IOException {
-        try (CsvRows rows = CsvRows.open(file, COLUMNS, false, REQUIRED, options)) {
-            return read(rows, DealCells.PLAIN, null);
-        }
+        Map<String, Long> seen = new HashMap<>();
+        return DealRows.read(file, COLUMNS, REQUIRED, options, (row, cells, names) -> toRecord(row, cells, names, seen));
     }
 
     /**
@@ -83,29 +79,9 @@ public final class PipelineReader {
      */
     public static List<PipelineRecord> read(Path file, DealMapping mapping, AccountBook accounts, ReadOptions options)
             throws IOException {
-        Objects.requireNonNull(mapping, "mapping");
-        if (mapping.layout() != DealMapping.Layout.PIPELINE) {
-            throw new IllegalArgumentException("not a pipeline mapping: " + mapping.source());
-        }
-        AccountNames names = OutcomesReader.names(mapping, accounts);
-        try (CsvRows rows = CsvRows.open(file, header -> mapping.columns(file, header), options)) {
-            return read(rows, DealCells.mapped(mapping), names);
-        }
-    }
-
-    private static List<PipelineRecord> read(CsvRows rows, DealCells cells, AccountNames names) throws IOException {
-        List<PipelineRecord> out = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        while (rows.hasNext()) {
-            CsvRow row;
-            try {
-                row = rows.next();
-            } catch (CsvSyntaxException e) {
-                throw new InputFileException(rows.file(), "line " + e.line() + ": " + e.problem());
-            }
-            out.add(toRecord(row, cells, names, seen));
-        }
-        return out;
+        return DealRows.read(file, mapping, DealMapping.Layout.PIPELINE, accounts, options,
+                (row, cells, names) -> toRecord(row, cells, names, seen));
     }
 
     private static PipelineRecord toRecord(CsvRow row, DealCells cells, AccountNames names, Map<String, Long> seen) {

@@ -249,6 +249,39 @@ class DealExportsTest {
     }
 
     @Test
+    void theKeysEveryMappingFileHasAreCheckedInADealsMappingToo() throws IOException {
+        Path mapping = Fixtures.write(dir, "shared-keys-mapping.yaml", """
+                date_format: yyyy-QQ-bogus
+                ignore_unmapped: maybe
+                ranges: lower
+                columns:
+                  Company ID: account_id
+                  company id: account_name
+                  Created: {field: entered_pipeline, optional: sometimes, format: " "}
+                  Stage: [outcome]
+                  Amount: {field: amount, values: {a: [1]}}
+                ignore: [Amount]
+                """);
+        assertThatThrownBy(() -> DealMapping.loadOutcomes(mapping))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("line 1: date_format: 'yyyy-QQ-bogus' is not a date pattern")
+                .hasMessageContaining("line 2: ignore_unmapped: expected true or false, found")
+                .hasMessageContaining("line 3: unknown key 'ranges' (accepted: ignore_unmapped, date_format, columns, ignore)")
+                .hasMessageContaining("line 6: column 'company id' is mapped twice (headers match ignoring case)")
+                .hasMessageContaining("line 7: column 'Created': format: expected a date pattern such as MM/dd/yyyy")
+                .hasMessageContaining("line 7: column 'Created': optional: expected true or false")
+                .hasMessageContaining("line 8: column 'Stage': expected a column name (such as amount) or a mapping with "
+                        + "field:, found")
+                .hasMessageContaining("line 9: column 'Amount': values: 'a' must map to one value, found")
+                .hasMessageContaining("line 9: column 'Amount' is both mapped and listed under ignore");
+        Path notAMapping = Fixtures.write(dir, "list-mapping.yaml", "- columns\n");
+        assertThatThrownBy(() -> DealMapping.loadOutcomes(notAMapping))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("line 1: a deals mapping starts with 'columns:' (and optionally ignore, "
+                        + "ignore_unmapped, date_format)");
+    }
+
+    @Test
     void aPipelineExportReadsThroughItsMappingWithAccountsByName() throws IOException {
         AccountBook accounts = salesforceAccounts();
         Path mapping = Fixtures.write(dir, "pipeline-mapping.yaml", """

@@ -1,22 +1,12 @@
 package io.icprules.io;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icprules.io.AccountJson;
-import io.icprules.io.YamlTree;
+import io.icprules.io.internal.MappingFile;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -157,16 +147,7 @@ public final class ColumnMapping {
      * @throws IOException        when the file cannot be read
      */
     public static ColumnMapping load(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputFileException(file, "no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputFileException(file, "the mapping is not valid UTF-8 text");
-        }
-        return parse(text, file);
+        return parse(MappingFile.readText(file), file);
     }
 
     /**
@@ -181,199 +162,94 @@ public final class ColumnMapping {
     public static ColumnMapping parse(String text, Path file) throws InputFileException {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(file, "file");
-        try (Reader in = new java.io.StringReader(text); JsonParser p = YamlTree.FACTORY.createParser(in)) {
-            return new Parse(file).run(p);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputFileException(file, "line " + line + ": not valid YAML: " + YamlTree.problem(e.getOriginalMessage()));
-        } catch (InputFileException e) {
-            throw e;
-        } catch (IOException e) { // text in memory: nothing else can fail
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new Parse(file).parse(text);
     }
 
-    /** One reading of a mapping file, collecting every problem. */
-    private static final class Parse {
-        private final Path file;
-        private final List<String> problems = new ArrayList<>();
+    /** One reading of a mapping file, collecting every problem: the keys of a company export's mapping. */
+    private static final class Parse extends MappingFile<ColumnMapping> {
+        private String separator = ";";
+        private CrmValues.RangeRule range = CrmValues.RangeRule.LOWER;
 
         Parse(Path file) {
-            this.file = file;
+            super(file, TOP_KEYS, "a mapping file starts with 'columns:' (and optionally "
+                    + String.join(", ", TOP_KEYS.stream().filter(k -> !k.equals("columns")).toList()) + ")",
+                    "'CSV header: field' lines");
         }
 
-        ColumnMapping run(JsonParser p) throws IOException {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputFileException(file, "line 1: a mapping file starts with 'columns:' (and optionally "
-                        + String.join(", ", TOP_KEYS.stream().filter(k -> !k.equals("columns")).toList()) + ")");
-            }
-            boolean ignoreUnmapped = false;
-            String separator = ";";
-            String datePattern = "yyyy-MM-dd";
-            int dateLine = 0;
-            CrmValues.RangeRule range = CrmValues.RangeRule.LOWER;
-            Map<String, Integer> columnLines = new LinkedHashMap<>();
-            Map<String, JsonNode> columnNodes = new LinkedHashMap<>();
-            Set<String> ignored = new LinkedHashSet<>();
-            boolean sawColumns = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                int line = p.currentTokenLocation().getLineNr();
-                p.nextToken();
-                switch (key) {
-                    case "columns" -> {
-                        sawColumns = true;
-                        if (p.currentToken() != JsonToken.START_OBJECT) {
-                            problem(line, "columns: expected 'CSV header: field' lines, found "
-                                    + AccountJson.describe(YamlTree.read(p)));
-                            continue;
-                        }
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String header = p.currentName().strip();
-                            int headerLine = p.currentTokenLocation().getLineNr();
-                            p.nextToken();
-                            JsonNode spec = YamlTree.read(p);
-                            String lower = header.toLowerCase(Locale.ROOT);
-                            if (columnLines.keySet().stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).equals(lower))) {
-                                problem(headerLine, "column '" + header + "' is mapped twice (headers match ignoring case)");
-                                continue;
-                            }
-                            columnLines.put(header, headerLine);
-                            columnNodes.put(header, spec);
-                        }
-                    }
-                    case "ignore" -> {
-                        JsonNode v = YamlTree.read(p);
-                        if (!v.isArray()) {
-                            problem(line, "ignore: expected a list of CSV headers, found " + AccountJson.describe(v));
-                        } else {
-                            for (JsonNode h : v) {
-                                if (!h.isValueNode() || h.isNull() || h.asText().isBlank()) {
-                                    problem(line, "ignore: expected CSV headers, found " + AccountJson.describe(h));
-                                } else {
-                                    ignored.add(h.asText().strip().toLowerCase(Locale.ROOT));
-                                }
-                            }
-                        }
-                    }
-                    case "ignore_unmapped" -> {
-                        JsonNode v = YamlTree.read(p);
-                        if (!v.isBoolean()) {
-                            problem(line, "ignore_unmapped: expected true or false, found " + AccountJson.describe(v));
-                        } else {
-                            ignoreUnmapped = v.booleanValue();
-                        }
-                    }
-                    case "list_separator" -> {
-                        String s = text(YamlTree.read(p));
-                        if (s == null || s.isEmpty()) {
-                            problem(line, "list_separator: expected one or more characters, such as \";\"");
-                        } else {
-                            separator = s;
-                        }
-                    }
-                    case "date_format" -> {
-                        String s = text(YamlTree.read(p));
-                        if (s == null || s.isBlank()) {
-                            problem(line, "date_format: expected a pattern such as MM/dd/yyyy");
-                        } else {
-                            datePattern = s;
-                            dateLine = line;
-                        }
-                    }
-                    case "ranges" -> {
-                        CrmValues.RangeRule r = rangeRule(line, "ranges", YamlTree.read(p));
-                        if (r != null) {
-                            range = r;
-                        }
-                    }
-                    default -> {
-                        YamlTree.read(p);
-                        problem(line, "unknown key '" + key + "' (accepted: " + String.join(", ", TOP_KEYS) + ")");
+        @Override
+        protected boolean topKey(String key, JsonNode value, int line) {
+            switch (key) {
+                case "list_separator" -> {
+                    String s = text(value);
+                    if (s == null || s.isEmpty()) {
+                        problem(line, "list_separator: expected one or more characters, such as \";\"");
+                    } else {
+                        separator = s;
                     }
                 }
+                case "ranges" -> {
+                    CrmValues.RangeRule r = rangeRule(line, "ranges", value);
+                    if (r != null) {
+                        range = r;
+                    }
+                }
+                default -> {
+                    return false;
+                }
             }
-            if (!sawColumns) {
+            return true;
+        }
+
+        @Override
+        protected ColumnMapping build() {
+            if (!sawColumns()) {
                 problem(1, "no 'columns:' section: map at least the column that holds the account id to id");
             }
-            DateTimeFormatter defaultDate = formatter(dateLine, "date_format", datePattern);
+            DateForm dates = dateFormat();
             List<Column> columns = new ArrayList<>();
             Map<String, String> targetOwner = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : columnNodes.entrySet()) {
-                String header = e.getKey();
-                int line = columnLines.get(header);
-                Column c = column(header, e.getValue(), line, separator, datePattern, defaultDate, range);
+            for (ColumnSpec spec : columns()) {
+                Column c = column(spec, dates);
                 if (c == null) {
                     continue;
                 }
-                if (ignored.contains(header.toLowerCase(Locale.ROOT))) {
-                    problem(line, "column '" + header + "' is both mapped and listed under ignore");
-                }
-                String owner = targetOwner.putIfAbsent(c.target(), header);
+                checkNotIgnored(spec);
+                String owner = targetOwner.putIfAbsent(c.target(), spec.header());
                 if (owner != null && !c.target().equals("technologies")) {
-                    problem(line, "columns '" + owner + "' and '" + header + "' both map to " + c.target()
+                    problem(spec.line(), "columns '" + owner + "' and '" + spec.header() + "' both map to " + c.target()
                             + " (only technologies may take several columns)");
                 }
                 columns.add(c);
             }
-            if (sawColumns && !targetOwner.containsKey("id")) {
+            if (sawColumns() && !targetOwner.containsKey("id")) {
                 problem(1, "no column is mapped to id: name the column that holds the account's id (such as "
                         + "'Record ID: id')");
             }
-            if (!problems.isEmpty()) {
-                throw new InputFileException(file, String.join("; ", problems));
-            }
-            return new ColumnMapping(file, ignoreUnmapped, columns, ignored);
+            return new ColumnMapping(file(), ignoreUnmapped(), columns, ignored());
         }
 
-        private Column column(String header, JsonNode spec, int line, String separator, String datePattern,
-                              DateTimeFormatter defaultDate, CrmValues.RangeRule range) {
-            String where = "column '" + header + "': ";
-            if (header.isEmpty()) {
-                problem(line, "a column header must not be blank");
+        private Column column(ColumnSpec column, DateForm dates) {
+            String target = target(column, COLUMN_KEYS, "the account field, attr.NAME or event.TYPE it maps to",
+                    "a field name (such as employees or attr.locations)");
+            if (target == null) {
                 return null;
             }
-            String target;
+            String where = where(column);
+            int line = column.line();
+            JsonNode spec = column.spec();
             JsonNode typeNode = null;
             Map<String, String> values = Map.of();
-            String pattern = datePattern;
-            DateTimeFormatter date = defaultDate;
+            DateForm date = dates;
             String sep = separator;
             CrmValues.RangeRule rule = range;
             boolean optional = false;
             Map<String, String> details = Map.of();
-            if (spec.isTextual()) {
-                target = spec.asText().strip();
-            } else if (spec.isObject()) {
-                List<String> unknown = new ArrayList<>();
-                spec.fieldNames().forEachRemaining(k -> {
-                    if (!COLUMN_KEYS.contains(k)) {
-                        unknown.add(k);
-                    }
-                });
-                if (!unknown.isEmpty()) {
-                    problem(line, where + "unknown key '" + String.join("', '", unknown) + "' (accepted: "
-                            + String.join(", ", COLUMN_KEYS) + ")");
-                }
-                target = text(spec.path("field"));
-                if (target == null) {
-                    problem(line, where + "field: is required (the account field, attr.NAME or event.TYPE it maps to)");
-                    return null;
-                }
-                target = target.strip();
+            if (spec.isObject()) {
                 typeNode = spec.get("type");
                 if (spec.has("values")) {
-                    values = values(line, where + "values: ", spec.get("values"), true);
+                    values = pairs(line, where + "values: ", spec.get("values"), true, "'key: value'", "text");
                 }
-                if (spec.has("format")) {
-                    String f = text(spec.get("format"));
-                    if (f == null || f.isBlank()) {
-                        problem(line, where + "format: expected a date pattern such as MM/dd/yyyy");
-                    } else {
-                        pattern = f;
-                        date = formatter(line, where + "format", f);
-                    }
-                }
+                date = format(column, dates);
                 if (spec.has("separator")) {
                     String s = text(spec.get("separator"));
                     if (s == null || s.isEmpty()) {
@@ -392,26 +268,17 @@ public final class ColumnMapping {
                     if (!target.startsWith("event.")) {
                         problem(line, where + "details: only an event.TYPE column has details");
                     } else {
-                        details = values(line, where + "details: ", spec.get("details"), false);
+                        details = pairs(line, where + "details: ", spec.get("details"), false, "'key: value'", "text");
                     }
                 }
-                if (spec.has("optional")) {
-                    if (!spec.get("optional").isBoolean()) {
-                        problem(line, where + "optional: expected true or false");
-                    } else {
-                        optional = spec.get("optional").booleanValue();
-                    }
-                }
-            } else {
-                problem(line, where + "expected a field name (such as employees or attr.locations) or a mapping "
-                        + "with field:, found " + AccountJson.describe(spec));
-                return null;
+                optional = optional(column);
             }
             Type type = type(line, where, target, typeNode);
             if (type == null) {
                 return null;
             }
-            return new Column(header, target, type, values, date, pattern, sep, rule, optional, details, line);
+            return new Column(column.header(), target, type, values, date.format(), date.pattern(), sep, rule, optional,
+                    details, line);
         }
 
         /** A fixed field's values are converted by its kind; a domain and a country are also normalised. */
@@ -473,27 +340,6 @@ public final class ColumnMapping {
             return null;
         }
 
-        /** Text-to-text pairs; for {@code values:} the keys are matched ignoring case, so they are kept in lower case. */
-        private Map<String, String> values(int line, String where, JsonNode v, boolean lowerCaseKeys) {
-            if (!v.isObject()) {
-                problem(line, where + "expected 'key: value' pairs, found " + AccountJson.describe(v));
-                return Map.of();
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            v.properties().forEach(e -> {
-                JsonNode to = e.getValue();
-                String key = lowerCaseKeys ? e.getKey().strip().toLowerCase(Locale.ROOT) : e.getKey().strip();
-                if (to.isNull()) {
-                    out.put(key, "");
-                } else if (to.isValueNode()) {
-                    out.put(key, to.asText());
-                } else {
-                    problem(line, where + "'" + e.getKey() + "' must map to text, found " + AccountJson.describe(to));
-                }
-            });
-            return out;
-        }
-
         private CrmValues.RangeRule rangeRule(int line, String key, JsonNode v) {
             String s = text(v);
             if (s != null) {
@@ -511,26 +357,6 @@ public final class ColumnMapping {
             }
             problem(line, key + ": expected lower or midpoint, found " + AccountJson.describe(v));
             return null;
-        }
-
-        private DateTimeFormatter formatter(int line, String key, String pattern) {
-            try {
-                // STRICT rejects 30 February; a pattern with yyyy needs the era, which is always ours.
-                return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                        .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.ENGLISH)
-                        .withResolverStyle(ResolverStyle.STRICT);
-            } catch (IllegalArgumentException e) {
-                problem(line, key + ": '" + pattern + "' is not a date pattern (" + e.getMessage() + ")");
-                return null;
-            }
-        }
-
-        private static String text(JsonNode v) {
-            return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
-        }
-
-        private void problem(int line, String message) {
-            problems.add("line " + line + ": " + message);
         }
     }
 }
