@@ -70,6 +70,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Mixin
     private OutcomesMapping outcomesMapping;
+
     @Option(names = "--by", paramLabel = "PERIOD",
             description = "month, quarter or year: also follow the in-ICP over out-of-ICP win-rate ratio period by "
                     + "period (of each deal's entered_pipeline date), with its confidence interval, and judge its trend.")

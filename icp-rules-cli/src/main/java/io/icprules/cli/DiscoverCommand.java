@@ -47,7 +47,8 @@ import java.util.concurrent.Callable;
             "1:the ruleset does not compile",
             "2:usage error, or an input file is missing or unusable as a whole",
             "3:finished, but some outcomes rows were left out (bad rows, unknown or unreadable accounts, failed "
-                + "evaluations), or event or contact rows name no account",
+                + "evaluations, deals before an account's earliest snapshot), snapshot rows without a usable "
+                + "valid_from were left out, or event or contact rows name no account",
             "4:unexpected failure, such as a report that cannot be written",
         })
 final class DiscoverCommand implements Callable<Integer> {
@@ -120,7 +121,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
                 reports.write(support, report, DiscoveryReports::html);
                 return !report.errors().isEmpty() || CommandSupport.unattributed(book.orphans())
-                        ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
+                        || !book.rowsLeftOut().isEmpty() ? ExitCodes.RECORD_ERRORS : ExitCodes.OK;
             }
         } catch (CommandSupport.Stop stop) {
             return stop.exitCode();

@@ -92,6 +92,13 @@ class SnapshotsAndDriftCommandsTest {
                 DATA.resolve("pipeline.csv").toString(), "--as-of", "2026-11-01");
         assertThat(audit).isIn(ExitCodes.RECORD_ERRORS, ExitCodes.FLAGGED);
         assertThat(out.toString()).contains("left out for want of a usable valid_from");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("discover", "--rules", RULES.toString(), "--accounts", accounts.toString(), "--events",
+                DATA.resolve("events.csv").toString(), "--outcomes", DATA.resolve("outcomes.csv").toString()))
+                .isEqualTo(ExitCodes.RECORD_ERRORS);
+        assertThat(out.toString()).contains("Warning: 1 row of snapshots.csv left out for want of a usable "
+                + "valid_from");
     }
 
     @Test

@@ -222,6 +222,19 @@ public final class AccountBook {
     }
 
     /**
+     * Says which rows of a snapshot file were left out for want of a usable date, for the reports of
+     * every command that reads this book.
+     *
+     * @return a warning, or empty when no row was left out
+     */
+    public Optional<String> rowsLeftOutWarning() {
+        List<String> rows = rowsLeftOut();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "%,d %s of %s left out for want of a usable valid_from (the account's other snapshots are used): %s",
+                rows.size(), rows.size() == 1 ? "row" : "rows", fileName(), TextValues.listed(rows, "; ")));
+    }
+
+    /**
      * @return for a snapshot file, how many dated rows and accounts it has, such as
      *         {@code 240 snapshots of 80 accounts}; empty otherwise
      */

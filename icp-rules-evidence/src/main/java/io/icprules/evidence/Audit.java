@@ -92,7 +92,7 @@ public final class Audit {
         groups.sort(Comparator.comparing(AuditGroup::amount, Comparator.reverseOrder())
                 .thenComparing(AuditGroup::deals, Comparator.reverseOrder()).thenComparing(AuditGroup::rule));
         List<String> warnings = new ArrayList<>(accounts.orphans().stream().map(OrphanRows::describe).toList());
-        Backtest.undatedWarning(accounts).ifPresent(warnings::add);
+        accounts.rowsLeftOutWarning().ifPresent(warnings::add);
         return new AuditReport(RulesetRef.of(engine.ruleset()), asOf.toString(), pipeline.size(),
                 checked.size() - errors.size(), flagged, atStake, withoutAmount, groups, insufficient, errors, warnings);
     }

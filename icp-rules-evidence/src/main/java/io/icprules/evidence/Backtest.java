@@ -3,7 +3,6 @@ package io.icprules.evidence;
 import io.icprules.engine.FitEngine;
 import io.icprules.io.AccountRecord;
 import io.icprules.io.OrphanRows;
-import io.icprules.io.TextValues;
 import io.icprules.evidence.stats.Median;
 import io.icprules.evidence.stats.Rate;
 import io.icprules.evidence.stats.Ratio;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -76,7 +74,7 @@ public final class Backtest {
         long withoutDeals = accounts.records().stream().map(AccountRecord::accountId)
                 .filter(id -> id != null && !named.contains(id)).distinct().count();
         List<String> warnings = new ArrayList<>(accounts.orphans().stream().map(OrphanRows::describe).toList());
-        undatedWarning(accounts).ifPresent(warnings::add);
+        accounts.rowsLeftOutWarning().ifPresent(warnings::add);
         long predating = deals.stream().filter(d -> !d.isError() && PointInTimeScorer.predates(accounts, d.deal()))
                 .count();
         if (predating > 0) {
@@ -89,19 +87,6 @@ public final class Backtest {
         String asOf = accounts.describeSnapshots().map(s -> ENTRY_DATE + ", with the account's snapshot valid on "
                 + "that date (" + s + ")").orElse(ENTRY_DATE);
         return report(engine.ruleset(), scored, withoutDeals, warnings, asOf, by);
-    }
-
-    /**
-     * Says which rows of a snapshot file were left out for want of a usable date.
-     *
-     * @param accounts the accounts, never null
-     * @return a warning, or empty when none was left out
-     */
-    static Optional<String> undatedWarning(AccountBook accounts) {
-        List<String> rows = accounts.rowsLeftOut();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
-                "%,d %s of %s left out for want of a usable valid_from (the account's other snapshots are used): %s",
-                rows.size(), rows.size() == 1 ? "row" : "rows", accounts.fileName(), TextValues.listed(rows, "; ")));
     }
 
     /**

@@ -69,7 +69,8 @@ public final class Discovery {
     public static DiscoveryReport run(FitEngine engine, AccountBook accounts, List<DealRecord> deals,
                                       Coverage coverage, DiscoveryOptions options) {
         List<ScoredDeal> scored = PointInTimeScorer.score(engine, accounts, deals);
-        List<String> warnings = accounts.orphans().stream().map(OrphanRows::describe).toList();
+        List<String> warnings = new ArrayList<>(accounts.orphans().stream().map(OrphanRows::describe).toList());
+        accounts.rowsLeftOutWarning().ifPresent(warnings::add);
         return report(engine.ruleset(), scored, accounts, coverage, options, warnings);
     }
 
