@@ -59,7 +59,8 @@ import static org.apache.spark.sql.functions.lit;
  *   <li>{@code cli}: what {@code icp score} runs (the same readers, scorer and CSV writer,
  *       in-process), CSV to CSV; wall time and process CPU time;</li>
  *   <li>{@code engine}: the engine's CPU time per account on one thread (as {@code CpuCostProbe}:
- *       best of 5 passes after 5 warm-up passes over the first 50,000 accounts);</li>
+ *       best of 5 passes after 5 warm-up passes over the first 50,000 accounts), on two threads at
+ *       once, and on the first 50,000 accounts as read back from the CSV files;</li>
  *   <li>{@code spark}: the Spark job's steps in {@code local[2]} (read the CSV files, score, write
  *       Parquet), the write phase timed as the job times it, with each stage's task CPU time from a
  *       listener; then its output compared, account for account, with the {@code cli} output.</li>
@@ -67,7 +68,11 @@ import static org.apache.spark.sql.functions.lit;
  * Usage: {@code SparkThroughputProbe DATA_DIR RULESET_DIR [COUNT] [AS_OF]}; {@code -Dprobe.steps=spark,spark-noop}
  * runs some steps only (sinks: {@code spark-noop}, {@code spark-zstd}, {@code spark-uncompressed};
  * {@code before-spark} with {@code -Dprobe.before=CLASSES} runs another version's classes first),
- * {@code -Dprobe.jfr=FILE} records the Spark step with Java Flight Recorder.
+ * {@code -Dprobe.jfr=FILE} records the Spark step with Java Flight Recorder. {@code -Dprobe.runs=N}
+ * repeats the {@code cli} and Spark steps N times in their JVM (the first run cold, the others warm),
+ * {@code -Dprobe.drop=COLUMNS} leaves result columns out of the Spark output, {@code -Dprobe.partitions=N}
+ * and {@code -Dprobe.master=MASTER} set the partitions and the master, and {@code -Dprobe.jvm=OPT,OPT}
+ * adds options to the measured JVMs.
  */
 public final class SparkThroughputProbe {
 
@@ -86,7 +91,7 @@ public final class SparkThroughputProbe {
             LocalDate asOf = LocalDate.parse(args[3]);
             switch (step) {
                 case "cli" -> cli(data, rules, asOf);
-                case "engine" -> engine(rules, asOf);
+                case "engine" -> engine(data, rules, asOf);
                 case "spark" -> spark(data, rules, asOf, args.length > 4 ? args[4] : "snappy");
                 case "job" -> job(data, rules, asOf);
                 default -> throw new IllegalArgumentException(step);
@@ -132,6 +137,10 @@ public final class SparkThroughputProbe {
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-D") || a.startsWith("-XX:+IgnoreUnrecognized"))
                 .toList());
+        String jvm = System.getProperty("probe.jvm", "");
+        if (!jvm.isBlank()) {
+            cmd.addAll(List.of(jvm.split(",")));
+        }
         String jfr = System.getProperty("probe.jfr");
         if (jfr != null && step.equals("spark") && !before && sink.equals("snappy")) {
             cmd.add("-XX:FlightRecorderOptions=stackdepth=256");
@@ -152,27 +161,34 @@ public final class SparkThroughputProbe {
         }
     }
 
-    /** {@code icp score}'s steps, CSV to CSV, as ScoreCommand runs them. */
+    /**
+     * {@code icp score}'s steps, CSV to CSV, as ScoreCommand runs them; with {@code -Dprobe.runs=N},
+     * N times in the same JVM (the first run cold, the later ones warm, as for the Spark step).
+     */
     private static void cli(Path data, Path rules, LocalDate asOf) throws IOException {
-        long cpu0 = processCpu();
-        long t0 = System.nanoTime();
-        long n = 0;
-        Path accounts = data.resolve("accounts.csv");
-        try (FitEngine engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(rules)).build();
-             AccountReader reader = AccountReader.open(accounts);
-             RelatedFacts related = RelatedFacts.open(() -> AccountReader.open(accounts), data.resolve("events.csv"),
-                     data.resolve("contacts.csv"));
-             Writer target = Files.newBufferedWriter(data.resolve("cli-scores.csv"), StandardCharsets.UTF_8);
-             Stream<ScoredRecord> results = RecordScorer.score(engine, reader.records().map(related::attach), asOf);
-             ResultWriter writer = ResultWriter.create(FileFormat.CSV, target)) {
-            for (Iterator<ScoredRecord> it = results.iterator(); it.hasNext(); n++) {
-                writer.write(it.next());
+        int runs = Integer.getInteger("probe.runs", 1);
+        for (int run = 1; run <= runs; run++) {
+            long cpu0 = processCpu();
+            long t0 = System.nanoTime();
+            long n = 0;
+            Path accounts = data.resolve("accounts.csv");
+            try (FitEngine engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(rules)).build();
+                 AccountReader reader = AccountReader.open(accounts);
+                 RelatedFacts related = RelatedFacts.open(() -> AccountReader.open(accounts), data.resolve("events.csv"),
+                         data.resolve("contacts.csv"));
+                 Writer target = Files.newBufferedWriter(data.resolve("cli-scores.csv"), StandardCharsets.UTF_8);
+                 Stream<ScoredRecord> results = RecordScorer.score(engine, reader.records().map(related::attach), asOf);
+                 ResultWriter writer = ResultWriter.create(FileFormat.CSV, target)) {
+                for (Iterator<ScoredRecord> it = results.iterator(); it.hasNext(); n++) {
+                    writer.write(it.next());
+                }
             }
+            double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = (processCpu() - cpu0) / 1e9;
+            System.out.printf(Locale.ROOT, "probe icp score (in-process, CSV to CSV)%s: %,d accounts in %.1f s, %,.0f accounts/s,"
+                    + " %.1f s CPU (%.1f µs per account)%n", runs > 1 ? ", run " + run + " of " + runs : "", n, s, n / s,
+                    cpu, cpu * 1e6 / n);
         }
-        double s = (System.nanoTime() - t0) / 1e9;
-        double cpu = (processCpu() - cpu0) / 1e9;
-        System.out.printf(Locale.ROOT, "probe icp score (in-process, CSV to CSV): %,d accounts in %.1f s, %,.0f accounts/s,"
-                + " %.1f s CPU (%.1f µs per account)%n", n, s, n / s, cpu, cpu * 1e6 / n);
     }
 
     /**
@@ -180,8 +196,18 @@ public final class SparkThroughputProbe {
      * two threads at once, as Spark's two task threads run (two busy threads share caches, and on a
      * virtual machine perhaps one physical core, so each costs more CPU per account).
      */
-    private static void engine(Path rules, LocalDate asOf) throws InterruptedException {
+    private static void engine(Path data, Path rules, LocalDate asOf) throws InterruptedException, IOException {
         List<AccountFacts> accounts = SyntheticAccounts.stream(50_000, 42, SyntheticAccounts.DEFAULT_ANCHOR).toList();
+        // The same accounts as the Spark and cli steps read them back from the files, to rule out
+        // facts that cost the engine more than generated ones.
+        List<AccountFacts> read = new ArrayList<>();
+        Path accountsFile = data.resolve("accounts.csv");
+        try (AccountReader reader = AccountReader.open(accountsFile);
+             RelatedFacts related = RelatedFacts.open(() -> AccountReader.open(accountsFile), data.resolve("events.csv"),
+                     data.resolve("contacts.csv"));
+             Stream<io.icprules.io.AccountRecord> records = reader.records().limit(50_000)) {
+            records.map(related::attach).filter(r -> !r.isError()).forEach(r -> read.add(r.facts()));
+        }
         try (FitEngine engine = IcpRules.builder().ruleset(RulesetSource.fromDirectory(rules)).build()) {
             double one = passes(engine, accounts, asOf);
             double[] two = new double[2];
@@ -194,9 +220,11 @@ public final class SparkThroughputProbe {
             for (Thread t : threads) {
                 t.join();
             }
+            double fromFiles = passes(engine, read, asOf);
             System.out.printf(Locale.ROOT, "probe engine alone: %.2f µs CPU per account on one thread, %.2f and %.2f µs on "
-                    + "each of two threads at once (best of 5 passes over 50,000 accounts after 5 warm-up passes)%n",
-                    one, two[0], two[1]);
+                    + "each of two threads at once (best of 5 passes over 50,000 accounts after 5 warm-up passes); "
+                    + "%.2f µs on one thread for the first %,d accounts as read from the CSV files%n",
+                    one, two[0], two[1], fromFiles, read.size());
         }
     }
 
@@ -230,45 +258,55 @@ public final class SparkThroughputProbe {
         List<StageInfo> stages = listen(spark);
         long cpu0 = processCpu();
         SparkScorer scorer = SparkScorer.builder().ruleset(RulesetSource.fromDirectory(rules)).asOf(asOf)
-                .keepAccountColumns(false).build();
-        Dataset<Row> accounts = SparkInputs.read(spark, data.resolve("accounts.csv").toString(), SparkFormat.CSV, false);
-        Dataset<Row> events = SparkInputs.read(spark, data.resolve("events.csv").toString(), SparkFormat.CSV, false);
-        Dataset<Row> contacts = SparkInputs.read(spark, data.resolve("contacts.csv").toString(), SparkFormat.CSV, false);
-        Dataset<Row> results = scorer.score(accounts, events, contacts);
+                .keepAccountColumns(false).partitions(Integer.getInteger("probe.partitions", 0)).build();
         String out = data.resolve("spark-scores-" + sink + ".parquet").toString();
-        synchronized (stages) {
-            stages.clear();
+        if (!sink.equals("noop")) {
+            spark.conf().set("spark.sql.parquet.compression.codec", sink);
         }
-        long t0 = System.nanoTime();
-        long c0 = processCpu();
-        if (sink.equals("noop")) {
-            results.write().format("noop").mode("overwrite").save();
+        long n;
+        try (Stream<String> lines = Files.lines(data.resolve("accounts.csv"))) {
+            n = lines.count() - 1; // generated rows hold no line breaks
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // Later runs in the same session show the job once the JIT has compiled it, as on an
+        // executor that has scored earlier tasks; the first run is the cold JVM.
+        int runs = Integer.getInteger("probe.runs", 1);
+        for (int run = 1; run <= runs; run++) {
+            synchronized (stages) {
+                stages.clear();
+            }
+            // Read anew each run: the same Dataset would reuse the first run's shuffle files.
+            Dataset<Row> accounts = SparkInputs.read(spark, data.resolve("accounts.csv").toString(), SparkFormat.CSV, false);
+            Dataset<Row> events = SparkInputs.read(spark, data.resolve("events.csv").toString(), SparkFormat.CSV, false);
+            Dataset<Row> contacts = SparkInputs.read(spark, data.resolve("contacts.csv").toString(), SparkFormat.CSV, false);
+            Dataset<Row> results = scorer.score(accounts, events, contacts);
+            String drop = System.getProperty("probe.drop", "");
+            if (!drop.isBlank()) { // what the written columns cost: the same run without some of them
+                results = results.drop(drop.split(","));
+            }
+            System.out.println("probe   (started at " + java.time.LocalTime.now().withNano(0) + ")");
+            long t0 = System.nanoTime();
+            long c0 = processCpu();
+            String what;
+            if (sink.equals("noop")) {
+                results.write().format("noop").mode("overwrite").save();
+                what = "same query, noop sink (read CSV, group, score, discard)";
+            } else {
+                SparkOutput.write(results, out, SparkFormat.PARQUET, true);
+                what = "write phase (read CSV, group, score, write Parquet, " + sink + ")";
+            }
             double s = (System.nanoTime() - t0) / 1e9;
             double cpu = (processCpu() - c0) / 1e9;
-            long n = 500_000;
-            try (Stream<String> lines = Files.lines(data.resolve("accounts.csv"))) {
-                n = lines.count() - 1; // generated rows hold no line breaks
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            System.out.printf(Locale.ROOT, "probe Spark local[2] same query, noop sink (read CSV, group, score, discard): "
-                    + "%,d accounts in %.1f s, %,.0f accounts/s, %.1f s process CPU (%.1f µs per account)%n",
-                    n, s, n / s, cpu, cpu * 1e6 / n);
+            System.out.printf(Locale.ROOT, "probe Spark %s %s%s: %,d accounts in %.1f s, %,.0f accounts/s, %.1f s process CPU "
+                    + "(%.1f µs per account)%s%n", System.getProperty("probe.master", "local[2]"), what,
+                    runs > 1 ? ", run " + run + " of " + runs : "", n, s, n / s, cpu, cpu * 1e6 / n,
+                    sink.equals("noop") ? "" : ", " + String.format(Locale.ROOT, "%,d bytes", size(Path.of(out))));
             print(stages, n);
-            spark.stop();
-            return;
         }
-        spark.conf().set("spark.sql.parquet.compression.codec", sink);
-        SparkOutput.write(results, out, SparkFormat.PARQUET, true);
-        double s = (System.nanoTime() - t0) / 1e9;
-        double cpu = (processCpu() - c0) / 1e9;
-        Dataset<Row> written = spark.read().parquet(out);
-        long n = written.count();
-        System.out.printf(Locale.ROOT, "probe Spark local[2] write phase (read CSV, group, score, write Parquet, %s): %,d "
-                + "accounts in %.1f s, %,.0f accounts/s, %.1f s process CPU (%.1f µs per account), %,d bytes%n", sink, n, s,
-                n / s, cpu, cpu * 1e6 / n, size(Path.of(out)));
-        print(stages, n);
-        if (System.getProperty("probe.jfr") == null) { // a recording covers the write phase only
+        // A recording covers the write phase only; fewer columns cannot be compared.
+        if (!sink.equals("noop") && System.getProperty("probe.jfr") == null && System.getProperty("probe.drop", "").isBlank()) {
+            Dataset<Row> written = spark.read().parquet(out);
             compare(spark, written, data.resolve("cli-scores.csv"));
         }
         System.out.printf(Locale.ROOT, "probe Spark process CPU from the start of the session: %.1f s%n",
@@ -300,7 +338,7 @@ public final class SparkThroughputProbe {
     }
 
     private static SparkSession session() {
-        return SparkSession.builder().master("local[2]").appName("icp-rules probe")
+        return SparkSession.builder().master(System.getProperty("probe.master", "local[2]")).appName("icp-rules probe")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.driver.host", "127.0.0.1")
