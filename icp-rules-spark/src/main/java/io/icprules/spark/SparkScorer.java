@@ -240,7 +240,7 @@ public final class SparkScorer {
 
     /**
      * One Dataset of accounts, events and contacts (a struct each), shuffled by account key and sorted
-     * so that each key's events (in file order), then contacts, then account rows come together.
+     * so that each key's events, then contacts, then account rows come together.
      */
     private Dataset<Row> grouped(Dataset<Row> accounts, Column key, Dataset<Row> events, InputColumns e,
                                  Dataset<Row> contacts, InputColumns c) {
@@ -267,13 +267,15 @@ public final class SparkScorer {
                     monotonically_increasing_id().as("o"), lit(null).cast(accountType).as("a"), none(eventType).as("e"),
                     contact.as("c")).where(col("k").isNotNull()));
         }
-        // A hash first: ids often share a long prefix ("acc-0000..."), which the sort's 8-byte key prefix
-        // cannot tell apart; a hash can, so most comparisons never reach the strings. It is a column,
-        // computed once per row before the shuffle: as a sort expression, the sort's comparator would
-        // compute it again for both rows of every comparison the prefix does not decide.
-        rows = rows.withColumn("h", xxhash64(col("k")));
+        // One long sorts the rows: the key's hash with the kind in its two lowest bits, so that a key's
+        // events, then contacts, then account rows follow each other. The sorter then orders rows by
+        // this 8-byte value alone (a radix sort that never reads the rows) instead of comparing ids,
+        // which often share a long prefix ("acc-0000..."). Keys whose hashes agree but for those bits
+        // end up interleaved; ScorePartition tells them apart by the key and restores file order.
+        rows = rows.withColumn("h", xxhash64(col("k")).bitwiseAND(lit(~(long) ScorePartition.KIND_MASK))
+                .bitwiseOR(col("t").cast("long")));
         Dataset<Row> shuffled = partitions > 0 ? rows.repartition(partitions, col("k")) : rows.repartition(col("k"));
-        return shuffled.sortWithinPartitions(col("h"), col("k"), col("t"), col("o"));
+        return shuffled.sortWithinPartitions(col("h"));
     }
 
     /** A struct of an event or contact row: its fields, its file name and its raw text when misaligned. */

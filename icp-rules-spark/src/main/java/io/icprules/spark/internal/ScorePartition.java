@@ -13,9 +13,13 @@ import org.apache.spark.sql.Row;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -27,19 +31,25 @@ import java.util.Objects;
  * in memory; every account row yields exactly one result row.
  *
  * <p>The input is either the accounts Dataset's rows themselves (events and contacts nested, or
- * none), or, with separate events and contacts, {@link #GROUPED} rows sorted by account key and
- * then kind: each key's events and contacts come just before its account rows, so an account is
- * assembled without a join and without holding more than one account's related rows.
+ * none), or, with separate events and contacts, {@link #GROUPED} rows sorted by one long: the
+ * account key's hash with the kind in its lowest bits ({@link #KIND_MASK}). Each key's events and
+ * contacts then come just before its account rows, so an account is assembled without a join and
+ * without holding more than the related rows of the keys that share its hash (nearly always one).
+ * Rows of such keys may arrive interleaved and, within a key, in any order: they are told apart by
+ * the key and put back in file order by their ordinal.
  */
 public final class ScorePartition implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * Layout of grouped rows: key, kind ({@link #EVENT}, {@link #CONTACT}, {@link #ACCOUNT}), ordinal,
-     * one struct of the three, and the key's hash (for the sort).
+     * Layout of grouped rows: key, kind ({@link #EVENT}, {@link #CONTACT}, {@link #ACCOUNT}), ordinal
+     * in its file, one struct of the three, and the sort value (the key's hash, its lowest bits
+     * replaced by the kind).
      */
     public static final List<String> GROUPED = List.of("k", "t", "o", "a", "e", "c", "h");
+    /** The bits of the sort value that hold the kind. */
+    public static final int KIND_MASK = 3;
     /** Kinds of grouped rows, in the order they sort within a key. */
     public static final int EVENT = 0;
     /** See {@link #EVENT}. */
@@ -113,9 +123,9 @@ public final class ScorePartition implements MapPartitionsFunction<Row, Row> {
     private final class Assembled implements Iterator<AccountRecord> {
         private final Iterator<Row> input;
         private final Deque<Row> accounts;
-        private final List<Row> events = new ArrayList<>();
-        private final List<Row> contacts = new ArrayList<>();
-        private String key;
+        /** The events and contacts of the keys whose rows share the current hash, by key. */
+        private final Map<String, Related> related = new HashMap<>();
+        private long hash;
         private boolean started;
         private AccountRecord next;
 
@@ -128,20 +138,26 @@ public final class ScorePartition implements MapPartitionsFunction<Row, Row> {
         public boolean hasNext() {
             while (next == null && input.hasNext()) {
                 Row r = input.next();
-                String k = r.isNullAt(0) ? null : r.getString(0);
-                if (!started || !Objects.equals(k, key)) {
+                long h = r.getLong(6) & ~(long) KIND_MASK;
+                if (!started || h != hash) {
                     started = true;
-                    key = k;
-                    events.clear();
-                    contacts.clear();
+                    hash = h;
+                    related.clear();
                 }
-                switch (r.getInt(1)) {
-                    case EVENT -> events.add(r.getStruct(4));
-                    case CONTACT -> contacts.add(r.getStruct(5));
-                    default -> {
-                        Row a = r.getStruct(3);
-                        accounts.addLast(a);
-                        next = decoder.toRecord(a, events, contacts);
+                String k = r.isNullAt(0) ? null : r.getString(0);
+                int kind = r.getInt(1);
+                if (kind == ACCOUNT) {
+                    Row a = r.getStruct(3);
+                    accounts.addLast(a);
+                    Related mine = related.get(k);
+                    next = mine == null ? decoder.toRecord(a, List.of(), List.of())
+                            : decoder.toRecord(a, mine.events.inOrder(), mine.contacts.inOrder());
+                } else {
+                    Related mine = related.computeIfAbsent(k, x -> new Related());
+                    if (kind == EVENT) {
+                        mine.events.add(r.getLong(2), r.getStruct(4));
+                    } else {
+                        mine.contacts.add(r.getLong(2), r.getStruct(5));
                     }
                 }
             }
@@ -156,6 +172,53 @@ public final class ScorePartition implements MapPartitionsFunction<Row, Row> {
             AccountRecord r = next;
             next = null;
             return r;
+        }
+    }
+
+    /** One key's events and contacts. */
+    private static final class Related {
+        final Ordered events = new Ordered();
+        final Ordered contacts = new Ordered();
+    }
+
+    /** Rows with their ordinal in their file, handed on in file order. */
+    private static final class Ordered {
+        private final List<Row> rows = new ArrayList<>();
+        private long[] ordinals = new long[4];
+        private boolean sorted = true;
+
+        void add(long ordinal, Row row) {
+            int n = rows.size();
+            if (n == ordinals.length) {
+                ordinals = Arrays.copyOf(ordinals, n * 2);
+            }
+            if (n > 0 && ordinal < ordinals[n - 1]) {
+                sorted = false;
+            }
+            ordinals[n] = ordinal;
+            rows.add(row);
+        }
+
+        /** @return the rows by ordinal (once sorted, they stay so for the key's further account rows) */
+        List<Row> inOrder() {
+            if (!sorted) {
+                Integer[] at = new Integer[rows.size()];
+                for (int i = 0; i < at.length; i++) {
+                    at[i] = i;
+                }
+                Arrays.sort(at, Comparator.comparingLong(i -> ordinals[i]));
+                List<Row> byOrdinal = new ArrayList<>(at.length);
+                long[] o = new long[ordinals.length];
+                for (int i = 0; i < at.length; i++) {
+                    byOrdinal.add(rows.get(at[i]));
+                    o[i] = ordinals[at[i]];
+                }
+                rows.clear();
+                rows.addAll(byOrdinal);
+                ordinals = o;
+                sorted = true;
+            }
+            return rows;
         }
     }
 }
