@@ -67,8 +67,9 @@ import static org.apache.spark.sql.functions.xxhash64;
  * fails with its diagnostics before any job starts, and {@link #score} checks the columns on the
  * driver. Scoring runs inside {@code mapPartitions}: each task takes the engine from its JVM's
  * {@link EngineCache} (each executor compiles the ruleset once) and evaluates its accounts one at a
- * time; separate events and contacts are grouped with their account by one shuffle sorted by
- * account id, never held for more than one account at a time. Every account row gives exactly one
+ * time; separate events and contacts are grouped with their account by one shuffle sorted by a
+ * hash of the account id, never held for more than one account (or the few whose ids share a hash)
+ * at a time. Every account row gives exactly one
  * result row; a row that cannot be read or evaluated gives an error row (decision {@code ERROR}) that
  * says why.
  *
